@@ -1,0 +1,106 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { conventionSignature } from '../nodes/Nxtele/signatures';
+
+/** Header names the operations set per request; the signature covers them. */
+const BIZ_TYPE = 'bizType';
+const ACTION = 'action';
+
+export class NxteleApi implements ICredentialType {
+	name = 'nxteleApi';
+
+	displayName = 'NXCloud API';
+
+	icon: Icon = { light: 'file:../icons/nxtele.svg', dark: 'file:../icons/nxtele.dark.svg' };
+
+	documentationUrl = 'https://github.com/n8n-nodes-dialers/n8n-nodes-dialers?tab=readme-ov-file#credentials';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Access Key',
+			name: 'accessKey',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'The accessKey from the NXCloud console',
+		},
+		{
+			displayName: 'Access Secret',
+			name: 'accessSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'The accessSecret from the NXCloud console',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://api.nxcloud.com',
+			description: 'Change only for another NXCloud host, a test environment or a local simulator',
+		},
+	];
+
+	/**
+	 * NXCloud API call convention: accessKey, ts (milliseconds), bizType and action headers, signed
+	 * together with the exact JSON body. Multipart uploads are signed without the body, as the
+	 * convention says.
+	 */
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const headers = { ...(requestOptions.headers ?? {}) } as Record<string, string>;
+		const contentType = String(findHeader(headers, 'content-type') ?? 'application/json');
+		const multipart = contentType.startsWith('multipart/');
+		const body = multipart ? undefined : jsonText(requestOptions.body);
+		const signed = {
+			accessKey: String(credentials.accessKey),
+			action: String(findHeader(headers, ACTION) ?? ''),
+			bizType: String(findHeader(headers, BIZ_TYPE) ?? ''),
+			ts: String(Date.now()),
+		};
+		const sign = conventionSignature(signed, body, String(credentials.accessSecret));
+		return {
+			...requestOptions,
+			...(multipart ? {} : { body: body ?? '', json: false }),
+			headers: { ...headers, 'Content-Type': contentType, ...signed, sign },
+		};
+	}
+
+	/**
+	 * The upload endpoint checks the signature before anything else, so an empty request tells a
+	 * refused key (codes 1003-1005) apart from a good one (which then only misses the file).
+	 */
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl}}',
+			url: '/v1/voice/uploadFile',
+			method: 'POST',
+			headers: { bizType: '7', action: 'upload' },
+		},
+		rules: [
+			{ type: 'responseSuccessBody', properties: { key: 'code', value: 1003, message: 'The signature was refused: check the Access Secret' } },
+			{ type: 'responseSuccessBody', properties: { key: 'code', value: 1004, message: 'The request time was refused: check the clock of the n8n server' } },
+			{ type: 'responseSuccessBody', properties: { key: 'code', value: 1005, message: 'The Access Key is unknown or has no permission for voice' } },
+		],
+	};
+}
+
+function findHeader(headers: Record<string, string>, name: string): string | undefined {
+	const key = Object.keys(headers).find((k) => k.toLowerCase() === name.toLowerCase());
+	return key === undefined ? undefined : headers[key];
+}
+
+function jsonText(body: unknown): string | undefined {
+	if (body === undefined || body === null || body === '') return undefined;
+	if (typeof body === 'string') return body;
+	if (Buffer.isBuffer(body)) return body.toString('utf8');
+	if (typeof body === 'object' && Object.keys(body).length === 0) return undefined;
+	return JSON.stringify(body);
+}

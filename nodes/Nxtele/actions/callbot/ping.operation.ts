@@ -1,0 +1,23 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { showFor } from '../../../shared/operations';
+import type { ItemOperation } from '../../../shared/operations';
+import { callbotRequest } from '../../transport';
+
+/** Callbot → Ping: checks that the account answers and the signature is accepted. */
+export const ping: ItemOperation = {
+	kind: 'item',
+	description: showFor('callbot', 'ping', [
+		{
+			displayName: 'Echo Text',
+			name: 'echo',
+			type: 'string',
+			default: 'ping',
+			description: 'Text the platform sends back unchanged, to match the answer to the request',
+		},
+	]),
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const echo = this.getNodeParameter('echo', itemIndex) as string;
+		return await callbotRequest.call(this, 'ping', { data: echo }, { action: 'Ping', idempotent: true, itemIndex });
+	},
+};

@@ -1,0 +1,164 @@
+import { sleep } from 'n8n-workflow';
+
+/**
+ * Per-credential request governor: a sliding-window rate limit plus a concurrency cap.
+ *
+ * The state lives at module level on purpose: n8n loads this file once per process, so every
+ * execution of every workflow that uses the same credential waits in the same queue. That is what
+ * keeps four workflows adding numbers at once inside the provider's limit. (It is not shared across
+ * queue-mode workers; the provider limits are per key, so each worker would need its own key.)
+ */
+
+export interface RateWindow {
+	/** Most requests that may start within `perMs`. */
+	max: number;
+	perMs: number;
+}
+
+export interface GovernorLimits {
+	windows: RateWindow[];
+	/** Most requests in flight at once. */
+	concurrency: number;
+	/**
+	 * Added to every window when counting, because the provider counts arrivals, not our start
+	 * times: network jitter can bring two starts closer together on the provider's clock.
+	 */
+	safetyMarginMs?: number;
+}
+
+export type Release = () => void;
+
+interface Waiter {
+	grant: (release: Release) => void;
+}
+
+interface KeyState {
+	starts: number[];
+	inFlight: number;
+	queue: Waiter[];
+	pumping: boolean;
+	wakeOnRelease?: () => void;
+}
+
+export interface GovernorClock {
+	now: () => number;
+	sleep: (ms: number) => Promise<void>;
+}
+
+const realClock: GovernorClock = { now: () => Date.now(), sleep };
+
+export class Governor {
+	private readonly states = new Map<string, KeyState>();
+
+	constructor(
+		private readonly limits: GovernorLimits,
+		private readonly clock: GovernorClock = realClock,
+	) {
+		if (limits.concurrency < 1) throw new Error('Governor concurrency must be at least 1');
+		for (const w of limits.windows) {
+			if (w.max < 1 || w.perMs <= 0) throw new Error('Governor windows need max >= 1 and perMs > 0');
+		}
+	}
+
+	/** Waits for a slot for `key` (first come, first served) and returns the function that frees it. */
+	async acquire(key: string): Promise<Release> {
+		const state = this.stateFor(key);
+		const granted = new Promise<Release>((grant) => state.queue.push({ grant }));
+		void this.pump(state);
+		return await granted;
+	}
+
+	/** Runs `task` inside a slot for `key`. */
+	async run<T>(key: string, task: () => Promise<T>): Promise<T> {
+		const release = await this.acquire(key);
+		try {
+			return await task();
+		} finally {
+			release();
+		}
+	}
+
+	/** Requests started within the longest window, for tests and benchmarks. */
+	inspect(key: string): { inFlight: number; queued: number; recentStarts: number } {
+		const s = this.states.get(key);
+		return { inFlight: s?.inFlight ?? 0, queued: s?.queue.length ?? 0, recentStarts: s?.starts.length ?? 0 };
+	}
+
+	private stateFor(key: string): KeyState {
+		let state = this.states.get(key);
+		if (!state) {
+			state = { starts: [], inFlight: 0, queue: [], pumping: false };
+			this.states.set(key, state);
+		}
+		return state;
+	}
+
+	/** One pump per key hands out slots in order, sleeping only as long as the limits require. */
+	private async pump(state: KeyState): Promise<void> {
+		if (state.pumping) return;
+		state.pumping = true;
+		try {
+			while (state.queue.length > 0) {
+				if (state.inFlight >= this.limits.concurrency) {
+					await new Promise<void>((resolve) => (state.wakeOnRelease = resolve));
+					continue;
+				}
+				const wait = this.windowWait(state);
+				if (wait > 0) {
+					await this.clock.sleep(wait);
+					continue;
+				}
+				state.starts.push(this.clock.now());
+				state.inFlight++;
+				const waiter = state.queue.shift() as Waiter;
+				waiter.grant(this.releaseFor(state));
+			}
+		} finally {
+			state.pumping = false;
+		}
+	}
+
+	private releaseFor(state: KeyState): Release {
+		let released = false;
+		return () => {
+			if (released) return;
+			released = true;
+			state.inFlight--;
+			const wake = state.wakeOnRelease;
+			state.wakeOnRelease = undefined;
+			wake?.();
+		};
+	}
+
+	/** How long until one more start fits in every window (0 when it fits now). */
+	private windowWait(state: KeyState): number {
+		const now = this.clock.now();
+		const margin = this.limits.safetyMarginMs ?? 0;
+		const longest = Math.max(0, ...this.limits.windows.map((w) => w.perMs + margin));
+		while (state.starts.length > 0 && state.starts[0] <= now - longest) state.starts.shift();
+
+		let wait = 0;
+		for (const w of this.limits.windows) {
+			const span = w.perMs + margin;
+			const inWindow = state.starts.filter((t) => t > now - span);
+			if (inWindow.length >= w.max) {
+				// The oldest start that has to leave the window before one more may begin.
+				const blocking = inWindow[inWindow.length - w.max];
+				wait = Math.max(wait, blocking + span - now + 1);
+			}
+		}
+		return wait;
+	}
+}
+
+const sharedGovernors = new Map<string, Governor>();
+
+/** The one process-wide governor for a provider (created on first use with that provider's limits). */
+export function sharedGovernor(provider: string, limits: GovernorLimits): Governor {
+	let governor = sharedGovernors.get(provider);
+	if (!governor) {
+		governor = new Governor(limits);
+		sharedGovernors.set(provider, governor);
+	}
+	return governor;
+}

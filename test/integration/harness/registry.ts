@@ -1,0 +1,19 @@
+import type { ICredentialType, INodeType } from 'n8n-workflow';
+
+import { NxteleApi } from '../../../credentials/NxteleApi.credentials';
+import { NxteleCallbotApi } from '../../../credentials/NxteleCallbotApi.credentials';
+import { UnitalkApi } from '../../../credentials/UnitalkApi.credentials';
+import { Nxtele } from '../../../nodes/Nxtele/Nxtele.node';
+
+/** The package's node types under the names a real install registers them with. */
+export const PACKAGE = 'n8n-nodes-dialers';
+
+export function nodeTypesByName(): Record<string, INodeType> {
+	const nodes: INodeType[] = [new Nxtele()];
+	return Object.fromEntries(nodes.map((n) => [`${PACKAGE}.${n.description.name}`, n]));
+}
+
+export function credentialTypesByName(): Record<string, ICredentialType> {
+	const credentials: ICredentialType[] = [new NxteleCallbotApi(), new NxteleApi(), new UnitalkApi()];
+	return Object.fromEntries(credentials.map((c) => [c.name, c]));
+}
