@@ -18,9 +18,13 @@ export class NxteleApi implements ICredentialType {
 
 	displayName = 'NXCloud API';
 
-	icon: Icon = { light: 'file:../icons/nxtele.svg', dark: 'file:../icons/nxtele.dark.svg' };
+	icon: Icon = {
+		light: 'file:../icons/nxtele.svg',
+		dark: 'file:../icons/nxtele.dark.svg',
+	};
 
-	documentationUrl = 'https://github.com/n8n-nodes-dialers/n8n-nodes-dialers?tab=readme-ov-file#credentials';
+	documentationUrl =
+		'https://github.com/n8n-nodes-dialers/n8n-nodes-dialers?tab=readme-ov-file#credentials';
 
 	properties: INodeProperties[] = [
 		{
@@ -54,7 +58,10 @@ export class NxteleApi implements ICredentialType {
 	 * together with the exact JSON body. Multipart uploads are signed without the body, as the
 	 * convention says.
 	 */
-	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		const headers = { ...(requestOptions.headers ?? {}) } as Record<string, string>;
 		const contentType = String(findHeader(headers, 'content-type') ?? 'application/json');
 		const multipart = contentType.startsWith('multipart/');
@@ -85,9 +92,30 @@ export class NxteleApi implements ICredentialType {
 			headers: { bizType: '7', action: 'upload' },
 		},
 		rules: [
-			{ type: 'responseSuccessBody', properties: { key: 'code', value: 1003, message: 'The signature was refused: check the Access Secret' } },
-			{ type: 'responseSuccessBody', properties: { key: 'code', value: 1004, message: 'The request time was refused: check the clock of the n8n server' } },
-			{ type: 'responseSuccessBody', properties: { key: 'code', value: 1005, message: 'The Access Key is unknown or has no permission for voice' } },
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'code',
+					value: 1003,
+					message: 'The signature was refused: check the Access Secret',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'code',
+					value: 1004,
+					message: 'The request time was refused: check the clock of the n8n server',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'code',
+					value: 1005,
+					message: 'The Access Key is unknown or has no permission for voice',
+				},
+			},
 		],
 	};
 }

@@ -16,9 +16,13 @@ export class NxteleCallbotApi implements ICredentialType {
 
 	displayName = 'NXTele Callbot API';
 
-	icon: Icon = { light: 'file:../icons/nxtele.svg', dark: 'file:../icons/nxtele.dark.svg' };
+	icon: Icon = {
+		light: 'file:../icons/nxtele.svg',
+		dark: 'file:../icons/nxtele.dark.svg',
+	};
 
-	documentationUrl = 'https://github.com/n8n-nodes-dialers/n8n-nodes-dialers?tab=readme-ov-file#credentials';
+	documentationUrl =
+		'https://github.com/n8n-nodes-dialers/n8n-nodes-dialers?tab=readme-ov-file#credentials';
 
 	properties: INodeProperties[] = [
 		{
@@ -62,13 +66,20 @@ export class NxteleCallbotApi implements ICredentialType {
 	 * Signs the exact body string that goes on the wire. A new requestID and createTs on every call,
 	 * so each retry is a fresh, valid request.
 	 */
-	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		const body = bodyText(requestOptions.body);
 		const algorithm = (credentials.algorithm as CallbotAlgorithm) ?? 'MD5';
 		const uuid = String(credentials.uuid);
 		const createTs = String(Math.floor(Date.now() / 1000));
 		const requestID = randomUUID().replace(/-/g, '');
-		const sign = callbotSignature(String(credentials.secretKey), { body, createTs, requestID, uuid }, algorithm);
+		const sign = callbotSignature(
+			String(credentials.secretKey),
+			{ body, createTs, requestID, uuid },
+			algorithm,
+		);
 		return {
 			...requestOptions,
 			body,
@@ -93,9 +104,30 @@ export class NxteleCallbotApi implements ICredentialType {
 			body: { data: 'n8n credential test' },
 		},
 		rules: [
-			{ type: 'responseSuccessBody', properties: { key: 'retCode', value: 6, message: 'The signature was refused: check the Secret Key and the Signature Algorithm' } },
-			{ type: 'responseSuccessBody', properties: { key: 'retCode', value: 6002, message: 'No NXTele account has this UUID' } },
-			{ type: 'responseSuccessBody', properties: { key: 'retCode', value: 6003, message: 'This account has no permission for the Callbot API' } },
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'retCode',
+					value: 6,
+					message: 'The signature was refused: check the Secret Key and the Signature Algorithm',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'retCode',
+					value: 6002,
+					message: 'No NXTele account has this UUID',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'retCode',
+					value: 6003,
+					message: 'This account has no permission for the Callbot API',
+				},
+			},
 		],
 	};
 }

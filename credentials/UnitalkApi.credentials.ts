@@ -1,13 +1,23 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
 
 export class UnitalkApi implements ICredentialType {
 	name = 'unitalkApi';
 
 	displayName = 'Unitalk API';
 
-	icon: Icon = { light: 'file:../icons/unitalk.svg', dark: 'file:../icons/unitalk.dark.svg' };
+	icon: Icon = {
+		light: 'file:../icons/unitalk.svg',
+		dark: 'file:../icons/unitalk.dark.svg',
+	};
 
-	documentationUrl = 'https://github.com/n8n-nodes-dialers/n8n-nodes-dialers?tab=readme-ov-file#credentials';
+	documentationUrl =
+		'https://github.com/n8n-nodes-dialers/n8n-nodes-dialers?tab=readme-ov-file#credentials';
 
 	properties: INodeProperties[] = [
 		{
@@ -42,6 +52,15 @@ export class UnitalkApi implements ICredentialType {
 			body: { action: 'GET_LIST' },
 		},
 		// Unitalk may answer a refused key with HTTP 200 and an error envelope.
-		rules: [{ type: 'responseSuccessBody', properties: { key: 'status', value: 'Error', message: 'Unitalk refused the API key' } }],
+		rules: [
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'status',
+					value: 'Error',
+					message: 'Unitalk refused the API key',
+				},
+			},
+		],
 	};
 }

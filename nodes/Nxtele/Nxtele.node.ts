@@ -1,14 +1,22 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 
-import { callbotOperationField, callbotOperations } from './actions/callbot';
-import { router } from './actions/router';
+import { resourceProperties, runOperation, selectOperation } from '../shared/operations';
+import { resources } from './actions/resources';
 
 export class Nxtele implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'NXTele',
 		name: 'nxtele',
-		icon: { light: 'file:../../icons/nxtele.svg', dark: 'file:../../icons/nxtele.dark.svg' },
+		icon: {
+			light: 'file:../../icons/nxtele.svg',
+			dark: 'file:../../icons/nxtele.dark.svg',
+		},
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
@@ -24,21 +32,10 @@ export class Nxtele implements INodeType {
 				displayOptions: { show: { resource: ['callbot'] } },
 			},
 		],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [{ name: 'Callbot', value: 'callbot', description: 'NXTele Callbot voice robot (v3 API)' }],
-				default: 'callbot',
-			},
-			callbotOperationField,
-			...Object.values(callbotOperations).flatMap((op) => op.description),
-		],
+		properties: resourceProperties(resources),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return [await runOperation.call(this, selectOperation(this, resources), this.getInputData())];
 	}
 }

@@ -18,7 +18,11 @@ export interface CallbotSignedFields {
  * Callbot v3: upper-case hex of MD5 or SHA-256 over
  * `<secretKey>&body=<exact body>&createTs=<s>&requestID=<id>&uuid=<uuid>`.
  */
-export function callbotSignature(secretKey: string, fields: CallbotSignedFields, algorithm: CallbotAlgorithm = 'MD5'): string {
+export function callbotSignature(
+	secretKey: string,
+	fields: CallbotSignedFields,
+	algorithm: CallbotAlgorithm = 'MD5',
+): string {
 	const raw = `${secretKey}&body=${fields.body}&createTs=${fields.createTs}&requestID=${fields.requestID}&uuid=${fields.uuid}`;
 	return createHash(algorithm === 'SHA256' ? 'sha256' : 'md5')
 		.update(raw, 'utf8')

@@ -13,7 +13,8 @@ export interface BatchEntry<T> {
 
 /** Splits entries into consecutive chunks of at most `size`, keeping input order. */
 export function chunk<T>(entries: readonly T[], size: number): T[][] {
-	if (!Number.isInteger(size) || size < 1) throw new Error(`Batch size must be a whole number of at least 1, got ${size}`);
+	if (!Number.isInteger(size) || size < 1)
+		throw new Error(`Batch size must be a whole number of at least 1, got ${size}`);
 	const batches: T[][] = [];
 	for (let start = 0; start < entries.length; start += size) {
 		batches.push(entries.slice(start, start + size));
@@ -22,7 +23,9 @@ export function chunk<T>(entries: readonly T[], size: number): T[][] {
 }
 
 /** The items a batch was built from, each once, as n8n's `pairedItem` list. */
-export function pairedItemsOf(entries: ReadonlyArray<BatchEntry<unknown>>): Array<{ item: number }> {
+export function pairedItemsOf(
+	entries: ReadonlyArray<BatchEntry<unknown>>,
+): Array<{ item: number }> {
 	const seen = new Set<number>();
 	const paired: Array<{ item: number }> = [];
 	for (const e of entries) {

@@ -56,7 +56,8 @@ export class Governor {
 	) {
 		if (limits.concurrency < 1) throw new Error('Governor concurrency must be at least 1');
 		for (const w of limits.windows) {
-			if (w.max < 1 || w.perMs <= 0) throw new Error('Governor windows need max >= 1 and perMs > 0');
+			if (w.max < 1 || w.perMs <= 0)
+				throw new Error('Governor windows need max >= 1 and perMs > 0');
 		}
 	}
 
@@ -79,9 +80,17 @@ export class Governor {
 	}
 
 	/** Requests started within the longest window, for tests and benchmarks. */
-	inspect(key: string): { inFlight: number; queued: number; recentStarts: number } {
+	inspect(key: string): {
+		inFlight: number;
+		queued: number;
+		recentStarts: number;
+	} {
 		const s = this.states.get(key);
-		return { inFlight: s?.inFlight ?? 0, queued: s?.queue.length ?? 0, recentStarts: s?.starts.length ?? 0 };
+		return {
+			inFlight: s?.inFlight ?? 0,
+			queued: s?.queue.length ?? 0,
+			recentStarts: s?.starts.length ?? 0,
+		};
 	}
 
 	private stateFor(key: string): KeyState {

@@ -1,5 +1,10 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 /**
  * The two shapes an operation can have, and the loop that runs them with n8n's conventions:
@@ -7,10 +12,22 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
  * output item instead of stopping the run.
  */
 
+interface OperationBase {
+	/** Value of the `operation` parameter. */
+	value: string;
+	/** Name in the operation dropdown ("Add Numbers"). */
+	name: string;
+	/** One sentence for the dropdown. */
+	description: string;
+	/** What the action list shows ("Add numbers to an autodialer"). */
+	action: string;
+	/** The operation's fields; shown only for its resource and operation (see resourceProperties). */
+	properties: INodeProperties[];
+}
+
 /** One request (or a few) per input item. */
-export interface ItemOperation {
+export interface ItemOperation extends OperationBase {
 	kind: 'item';
-	description: INodeProperties[];
 	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]>;
 }
 
@@ -18,22 +35,92 @@ export interface ItemOperation {
  * Input items combined into provider-sized requests. It returns its own output items (paired), and
  * handles continueOnFail itself, since one request serves many items.
  */
-export interface BatchOperation {
+export interface BatchOperation extends OperationBase {
 	kind: 'batch';
-	description: INodeProperties[];
 	execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]>;
 }
 
 export type Operation = ItemOperation | BatchOperation;
 
-export async function runOperation(this: IExecuteFunctions, operation: Operation, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export interface ResourceDefinition {
+	value: string;
+	name: string;
+	description: string;
+	operations: Operation[];
+}
+
+/**
+ * The editor fields for a set of resources: the resource dropdown, one operation dropdown per
+ * resource, and every operation's own fields, each shown only where it belongs.
+ */
+export function resourceProperties(resources: ResourceDefinition[]): INodeProperties[] {
+	const firstResource = resources[0].value;
+	const resourceField: INodeProperties = {
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: resources.map((r) => ({
+			name: r.name,
+			value: r.value,
+			description: r.description,
+		})),
+		default: firstResource,
+	};
+	const perResource = resources.flatMap((r) => {
+		const firstOperation = r.operations[0].value;
+		return [
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				displayOptions: { show: { resource: [r.value] } },
+				options: r.operations.map((o) => ({
+					name: o.name,
+					value: o.value,
+					description: o.description,
+					action: o.action,
+				})),
+				default: firstOperation,
+			} as INodeProperties,
+			...r.operations.flatMap((o) => showFor(r.value, o.value, o.properties)),
+		];
+	});
+	return [resourceField, ...perResource];
+}
+
+/** The operation the node is set to, or a clear error. */
+export function selectOperation(
+	ctx: IExecuteFunctions,
+	resources: ResourceDefinition[],
+): Operation {
+	const resource = ctx.getNodeParameter('resource', 0) as string;
+	const operation = ctx.getNodeParameter('operation', 0) as string;
+	const found = resources
+		.find((r) => r.value === resource)
+		?.operations.find((o) => o.value === operation);
+	if (!found)
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The operation "${operation}" of "${resource}" is not supported`,
+		);
+	return found;
+}
+
+export async function runOperation(
+	this: IExecuteFunctions,
+	operation: Operation,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	if (operation.kind === 'batch') return await operation.execute.call(this, items);
 
 	const output: INodeExecutionData[] = [];
 	for (let i = 0; i < items.length; i++) {
 		try {
 			const result = await operation.execute.call(this, i);
-			for (const json of Array.isArray(result) ? result : [result]) output.push({ json, pairedItem: { item: i } });
+			for (const json of Array.isArray(result) ? result : [result])
+				output.push({ json, pairedItem: { item: i } });
 		} catch (error) {
 			if (this.continueOnFail()) {
 				output.push(errorItem(error, i));
@@ -54,17 +141,26 @@ export function errorItem(error: unknown, itemIndex: number): INodeExecutionData
 }
 
 export function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): Error {
-	if (error instanceof NodeOperationError || (error as { node?: unknown }).node) return error as Error;
+	if (error instanceof NodeOperationError || (error as { node?: unknown }).node)
+		return error as Error;
 	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 }
 
 /** Limits the fields of an operation to one resource and operation in the editor. */
-export function showFor(resource: string, operation: string, properties: INodeProperties[]): INodeProperties[] {
+export function showFor(
+	resource: string,
+	operation: string,
+	properties: INodeProperties[],
+): INodeProperties[] {
 	return properties.map((p) => ({
 		...p,
 		displayOptions: {
 			...p.displayOptions,
-			show: { ...p.displayOptions?.show, resource: [resource], operation: [operation] },
+			show: {
+				...p.displayOptions?.show,
+				resource: [resource],
+				operation: [operation],
+			},
 		},
 	}));
 }

@@ -25,7 +25,12 @@ export function checkPhone(raw: unknown): PhoneCheck {
 
 	if (n.length === 0) return { ok: false, input, reason: 'is empty' };
 	if (LETTER.test(n)) return { ok: false, input, reason: 'contains letters' };
-	if (!/^\d+$/.test(n)) return { ok: false, input, reason: 'contains characters other than digits' };
+	if (!/^\d+$/.test(n))
+		return {
+			ok: false,
+			input,
+			reason: 'contains characters other than digits',
+		};
 	if (n.length < PHONE_MIN_DIGITS || n.length > PHONE_MAX_DIGITS) {
 		return {
 			ok: false,

@@ -25,7 +25,11 @@ import type { GovernorLimits } from './governor';
  * operation is idempotent, so a retry can never dial a person twice.
  */
 
-export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
+export type RequestContext =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IHookFunctions
+	| IWebhookFunctions;
 
 export interface MultipartPart {
 	name: string;
@@ -85,7 +89,11 @@ export interface RetryPolicy {
 	maxDelayMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 30_000 };
+export const DEFAULT_RETRY: RetryPolicy = {
+	maxAttempts: 5,
+	baseDelayMs: 1000,
+	maxDelayMs: 30_000,
+};
 
 export interface ProviderProfile {
 	/** Provider name as users know it, used in messages and as the governor's name. */
@@ -103,14 +111,40 @@ export interface ProviderProfile {
 type Attempt =
 	| { kind: 'done'; data: unknown }
 	| { kind: 'not-sent'; detail: string }
-	| { kind: 'unknown-outcome'; detail: string; statusCode?: number; body?: unknown }
-	| { kind: 'not-now'; verdict: Extract<EnvelopeVerdict, { ok: false }>; statusCode: number; body: unknown }
-	| { kind: 'failed'; verdict: Extract<EnvelopeVerdict, { ok: false }>; statusCode: number; body: unknown };
+	| {
+			kind: 'unknown-outcome';
+			detail: string;
+			statusCode?: number;
+			body?: unknown;
+	  }
+	| {
+			kind: 'not-now';
+			verdict: Extract<EnvelopeVerdict, { ok: false }>;
+			statusCode: number;
+			body: unknown;
+	  }
+	| {
+			kind: 'failed';
+			verdict: Extract<EnvelopeVerdict, { ok: false }>;
+			statusCode: number;
+			body: unknown;
+	  };
 
 /** Connection errors raised before a single byte reached the provider. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
+const NOT_SENT_CODES = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+	'EADDRNOTAVAIL',
+]);
 
-export async function providerRequest(this: RequestContext, profile: ProviderProfile, request: ProviderRequest): Promise<unknown> {
+export async function providerRequest(
+	this: RequestContext,
+	profile: ProviderProfile,
+	request: ProviderRequest,
+): Promise<unknown> {
 	const credentials = await this.getCredentials(profile.credentialType, request.itemIndex);
 	const policy = { ...DEFAULT_RETRY, ...profile.retry };
 	const governor = profile.governor ? sharedGovernor(profile.name, profile.governor) : undefined;
@@ -120,7 +154,11 @@ export async function providerRequest(this: RequestContext, profile: ProviderPro
 		method: request.method,
 		url: joinUrl(profile.baseUrl(credentials), request.path),
 		qs: request.qs,
-		headers: { Accept: 'application/json', ...(contentType ? { 'Content-Type': contentType } : {}), ...request.headers },
+		headers: {
+			Accept: 'application/json',
+			...(contentType ? { 'Content-Type': contentType } : {}),
+			...request.headers,
+		},
 		body,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
@@ -130,15 +168,24 @@ export async function providerRequest(this: RequestContext, profile: ProviderPro
 	const send = async (): Promise<Attempt> => {
 		try {
 			// A fresh copy per attempt: authenticate() adds its signature headers to the options it gets.
-			const response = (await this.helpers.httpRequestWithAuthentication.call(this, profile.credentialType, {
-				...options,
-				headers: { ...options.headers },
-			})) as ProviderResponse;
-			return classifyResponse(profile, request, { ...response, body: parseBody(response.body) });
+			const response = (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				profile.credentialType,
+				{
+					...options,
+					headers: { ...options.headers },
+				},
+			)) as ProviderResponse;
+			return classifyResponse(profile, request, {
+				...response,
+				body: parseBody(response.body),
+			});
 		} catch (error) {
 			const code = errorCode(error);
 			const detail = code ?? (error as Error).message;
-			return code && NOT_SENT_CODES.has(code) ? { kind: 'not-sent', detail } : { kind: 'unknown-outcome', detail };
+			return code && NOT_SENT_CODES.has(code)
+				? { kind: 'not-sent', detail }
+				: { kind: 'unknown-outcome', detail };
 		}
 	};
 
@@ -147,22 +194,35 @@ export async function providerRequest(this: RequestContext, profile: ProviderPro
 		if (result.kind === 'done') return result.data;
 
 		const retryable =
-			result.kind === 'not-sent' || result.kind === 'not-now' || (result.kind === 'unknown-outcome' && request.idempotent);
+			result.kind === 'not-sent' ||
+			result.kind === 'not-now' ||
+			(result.kind === 'unknown-outcome' && request.idempotent);
 		if (!retryable || attempt >= policy.maxAttempts) {
 			throw buildError(this, profile, request, result, attempt);
 		}
-		await sleep(backoff(policy, attempt, result.kind === 'not-now' ? result.verdict.retryAfterMs : undefined));
+		await sleep(
+			backoff(policy, attempt, result.kind === 'not-now' ? result.verdict.retryAfterMs : undefined),
+		);
 	}
 }
 
-function classifyResponse(profile: ProviderProfile, request: ProviderRequest, response: ProviderResponse): Attempt {
+function classifyResponse(
+	profile: ProviderProfile,
+	request: ProviderRequest,
+	response: ProviderResponse,
+): Attempt {
 	const { statusCode, body } = response;
 	if (statusCode === 429) {
 		const verdict = profile.readEnvelope(response, request);
 		const message = verdict.ok ? 'Too many requests' : verdict.message;
 		return {
 			kind: 'not-now',
-			verdict: { ok: false, reason: 'rate-limited', message, retryAfterMs: retryAfterMs(response.headers) },
+			verdict: {
+				ok: false,
+				reason: 'rate-limited',
+				message,
+				retryAfterMs: retryAfterMs(response.headers),
+			},
 			statusCode,
 			body,
 		};
@@ -170,10 +230,23 @@ function classifyResponse(profile: ProviderProfile, request: ProviderRequest, re
 	const verdict = profile.readEnvelope(response, request);
 	if (verdict.ok) return { kind: 'done', data: verdict.data };
 	if (verdict.reason === 'busy' || verdict.reason === 'rate-limited') {
-		return { kind: 'not-now', verdict: { ...verdict, retryAfterMs: verdict.retryAfterMs ?? retryAfterMs(response.headers) }, statusCode, body };
+		return {
+			kind: 'not-now',
+			verdict: {
+				...verdict,
+				retryAfterMs: verdict.retryAfterMs ?? retryAfterMs(response.headers),
+			},
+			statusCode,
+			body,
+		};
 	}
 	if (verdict.reason === 'unavailable') {
-		return { kind: 'unknown-outcome', detail: `HTTP ${statusCode}: ${verdict.message}`, statusCode, body };
+		return {
+			kind: 'unknown-outcome',
+			detail: `HTTP ${statusCode}: ${verdict.message}`,
+			statusCode,
+			body,
+		};
 	}
 	return { kind: 'failed', verdict, statusCode, body };
 }
@@ -186,16 +259,28 @@ export function backoff(policy: RetryPolicy, attempt: number, askedMs?: number):
 }
 
 /** Retry-After as milliseconds (seconds or an HTTP date), or undefined. */
-export function retryAfterMs(headers: Record<string, unknown> | undefined, now = Date.now()): number | undefined {
+export function retryAfterMs(
+	headers: Record<string, unknown> | undefined,
+	now = Date.now(),
+): number | undefined {
 	const raw = headers?.['retry-after'] ?? headers?.['Retry-After'];
 	if (raw === undefined || raw === null || raw === '') return undefined;
 	const text = String(raw).trim();
 	if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+	// An HTTP date always names the day or month; without letters, Date.parse would read garbage
+	// such as "-5" or "1 2" as a date in 2001.
+	if (!/[a-z]/i.test(text)) return undefined;
 	const date = Date.parse(text);
 	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-function buildError(ctx: RequestContext, profile: ProviderProfile, request: ProviderRequest, result: Exclude<Attempt, { kind: 'done' }>, attempts: number): NodeApiError {
+function buildError(
+	ctx: RequestContext,
+	profile: ProviderProfile,
+	request: ProviderRequest,
+	result: Exclude<Attempt, { kind: 'done' }>,
+	attempts: number,
+): NodeApiError {
 	const node = ctx.getNode();
 	const where = `${profile.name} ${request.action}`;
 	const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
@@ -215,13 +300,19 @@ function buildError(ctx: RequestContext, profile: ProviderProfile, request: Prov
 				: `The request failed with ${result.detail}, so ${profile.name} may or may not have acted on it. ` +
 					'It was not sent again, so that nobody is called twice. ' +
 					`Check the result in ${profile.name} before running this item again.`;
-			return new NodeApiError(node, (asObject(result.body) ?? { message: result.detail }) as JsonObject, {
-				...base,
-				httpCode,
-				message: request.idempotent ? `${where}: ${profile.name} did not answer properly` : `${where}: the outcome is unknown`,
-				description,
-				failure: { cause: 'temporarily-unavailable' },
-			});
+			return new NodeApiError(
+				node,
+				(asObject(result.body) ?? { message: result.detail }) as JsonObject,
+				{
+					...base,
+					httpCode,
+					message: request.idempotent
+						? `${where}: ${profile.name} did not answer properly`
+						: `${where}: the outcome is unknown`,
+					description,
+					failure: { cause: 'temporarily-unavailable' },
+				},
+			);
 		}
 		case 'not-now':
 			return new NodeApiError(node, (asObject(result.body) ?? {}) as JsonObject, {
@@ -229,15 +320,22 @@ function buildError(ctx: RequestContext, profile: ProviderProfile, request: Prov
 				httpCode: String(result.statusCode),
 				message: `${where}: ${result.verdict.message}`,
 				description: `${profile.name} kept refusing the request for now${tries}. Nothing was done; run it again later.`,
-				failure: { cause: 'rate-limited', retryAfterMs: result.verdict.retryAfterMs },
+				failure: {
+					cause: 'rate-limited',
+					retryAfterMs: result.verdict.retryAfterMs,
+				},
 			});
 		case 'failed': {
 			const credentials = result.verdict.reason === 'credentials';
-			const details = result.verdict.details ? ` Details: ${JSON.stringify(result.verdict.details)}` : '';
+			const details = result.verdict.details
+				? ` Details: ${JSON.stringify(result.verdict.details)}`
+				: '';
 			return new NodeApiError(node, (asObject(result.body) ?? {}) as JsonObject, {
 				...base,
 				httpCode: String(result.statusCode),
-				message: credentials ? `${where}: ${profile.name} refused the credentials: ${result.verdict.message}` : `${where}: ${result.verdict.message}`,
+				message: credentials
+					? `${where}: ${profile.name} refused the credentials: ${result.verdict.message}`
+					: `${where}: ${result.verdict.message}`,
 				description: credentials
 					? `Open the ${profile.name} credential and check the values and the base URL.${details}`
 					: `${profile.name} did not accept the request.${details}`,
@@ -248,7 +346,9 @@ function buildError(ctx: RequestContext, profile: ProviderProfile, request: Prov
 }
 
 function asObject(value: unknown): IDataObject | undefined {
-	return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : undefined;
+	return value !== null && typeof value === 'object' && !Array.isArray(value)
+		? (value as IDataObject)
+		: undefined;
 }
 
 /** The network error code (ECONNREFUSED, ECONNRESET...) somewhere in the error's cause chain. */
@@ -256,7 +356,8 @@ export function errorCode(error: unknown): string | undefined {
 	let current: unknown = error;
 	for (let depth = 0; depth < 6 && current && typeof current === 'object'; depth++) {
 		const code = (current as { code?: unknown }).code;
-		if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
+		// errno codes (ECONNREFUSED...), not library codes such as axios's ERR_NETWORK, which wrap them.
+		if (typeof code === 'string' && /^E(?!RR_)[A-Z_]+$/.test(code)) return code;
 		current = (current as { cause?: unknown }).cause;
 	}
 	return undefined;
@@ -278,28 +379,51 @@ function joinUrl(base: string, path: string): string {
 	return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
 }
 
-export function serialiseBody(body: RequestBody | undefined): { body?: string | Buffer; contentType?: string } {
+export function serialiseBody(body: RequestBody | undefined): {
+	body?: string | Buffer;
+	contentType?: string;
+} {
 	if (!body) return {};
 	if ('json' in body) return { body: JSON.stringify(body.json), contentType: 'application/json' };
 	if ('form' in body) {
 		const params = new URLSearchParams();
-		for (const [k, v] of Object.entries(body.form)) if (v !== undefined) params.append(k, String(v));
-		return { body: params.toString(), contentType: 'application/x-www-form-urlencoded' };
+		for (const [k, v] of Object.entries(body.form))
+			if (v !== undefined) params.append(k, String(v));
+		return {
+			body: params.toString(),
+			contentType: 'application/x-www-form-urlencoded',
+		};
 	}
 	return encodeMultipart(body.multipart);
 }
 
-function encodeMultipart(parts: MultipartPart[]): { body: Buffer; contentType: string } {
+/** A quoted header parameter as browsers write it (WHATWG): no quote or line break can end it early. */
+function escapeParam(value: string): string {
+	return value.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function encodeMultipart(parts: MultipartPart[]): {
+	body: Buffer;
+	contentType: string;
+} {
 	const boundary = `----n8nDialers${randomBytes(12).toString('hex')}`;
 	const chunks: Buffer[] = [];
 	for (const part of parts) {
-		const name = part.name.replace(/"/g, '%22');
+		const name = escapeParam(part.name);
 		let head = `--${boundary}\r\nContent-Disposition: form-data; name="${name}"`;
-		if (part.filename !== undefined) head += `; filename="${part.filename.replace(/"/g, '%22')}"`;
+		if (part.filename !== undefined) head += `; filename="${escapeParam(part.filename)}"`;
 		head += '\r\n';
-		if (part.filename !== undefined || part.contentType) head += `Content-Type: ${part.contentType ?? 'application/octet-stream'}\r\n`;
-		chunks.push(Buffer.from(`${head}\r\n`, 'utf8'), Buffer.isBuffer(part.value) ? part.value : Buffer.from(part.value, 'utf8'), Buffer.from('\r\n'));
+		if (part.filename !== undefined || part.contentType)
+			head += `Content-Type: ${part.contentType ?? 'application/octet-stream'}\r\n`;
+		chunks.push(
+			Buffer.from(`${head}\r\n`, 'utf8'),
+			Buffer.isBuffer(part.value) ? part.value : Buffer.from(part.value, 'utf8'),
+			Buffer.from('\r\n'),
+		);
 	}
 	chunks.push(Buffer.from(`--${boundary}--\r\n`));
-	return { body: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
+	return {
+		body: Buffer.concat(chunks),
+		contentType: `multipart/form-data; boundary=${boundary}`,
+	};
 }

@@ -34,7 +34,12 @@ export function parseInput<Out, In = Out>(
 }
 
 /** Throws the same kind of error for a check that is not a schema (for example a cross-item limit). */
-export function inputError(node: INode, itemIndex: number, field: string, problem: string): InputError {
+export function inputError(
+	node: INode,
+	itemIndex: number,
+	field: string,
+	problem: string,
+): InputError {
 	return new InputError(node, `Item ${itemIndex + 1}: "${field}" ${problem}`, {
 		itemIndex,
 		description: 'Nothing was sent for this item.',
@@ -51,7 +56,9 @@ export function fieldLabel(path: Array<string | number>, labels: FieldLabels): s
 	for (const p of path) {
 		prefix = [...prefix, p];
 		if (typeof p === 'number') {
-			parts.push(`${p + 1}`);
+			// The entry number joins the list's name ("Audios 3"); a list at the root stands alone.
+			if (parts.length > 0) parts[parts.length - 1] += ` ${p + 1}`;
+			else parts.push(`${p + 1}`);
 			continue;
 		}
 		const generic = prefix.map((x) => (typeof x === 'number' ? '*' : x)).join('.');
@@ -80,12 +87,18 @@ export function describeIssue(issue: ZodIssue, input: unknown, labels: FieldLabe
 	const got = valueAt(input, issue.path);
 	switch (issue.code) {
 		case 'too_big':
-			if (issue.type === 'string') return `${field} is too long: ${String(got).length} characters given, at most ${issue.maximum} allowed`;
-			if (issue.type === 'array') return `${field} has too many entries: ${Array.isArray(got) ? got.length : '?'} given, at most ${issue.maximum} allowed`;
+			if (issue.type === 'string')
+				return `${field} is too long: ${String(got).length} characters given, at most ${issue.maximum} allowed`;
+			if (issue.type === 'array')
+				return `${field} has too many entries: ${Array.isArray(got) ? got.length : '?'} given, at most ${issue.maximum} allowed`;
 			return `${field} is too large: ${show(got)} given, at most ${issue.maximum} allowed`;
 		case 'too_small':
-			if (issue.type === 'string') return issue.minimum === 1 ? `${field} is required` : `${field} is too short: at least ${issue.minimum} characters needed`;
-			if (issue.type === 'array') return `${field} has too few entries: ${Array.isArray(got) ? got.length : 0} given, at least ${issue.minimum} needed`;
+			if (issue.type === 'string')
+				return issue.minimum === 1
+					? `${field} is required`
+					: `${field} is too short: at least ${issue.minimum} characters needed`;
+			if (issue.type === 'array')
+				return `${field} has too few entries: ${Array.isArray(got) ? got.length : 0} given, at least ${issue.minimum} needed`;
 			return `${field} is too small: ${show(got)} given, at least ${issue.minimum} allowed`;
 		case 'invalid_enum_value':
 			return `${field} has the value ${show(got)}, allowed: ${issue.options.join(', ')}`;

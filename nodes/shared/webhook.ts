@@ -5,7 +5,11 @@ import { createHash, timingSafeEqual } from 'crypto';
  * sides are hashed to the same length first, so neither the content nor the length leaks.
  */
 
-export function secretsEqual(provided: string | undefined, expected: string, ignoreCase = false): boolean {
+export function secretsEqual(
+	provided: string | undefined,
+	expected: string,
+	ignoreCase = false,
+): boolean {
 	if (provided === undefined || expected === '') return false;
 	const a = ignoreCase ? provided.toLowerCase() : provided;
 	const b = ignoreCase ? expected.toLowerCase() : expected;
@@ -17,7 +21,11 @@ export function secretsEqual(provided: string | undefined, expected: string, ign
 /**
  * True when `timestamp` (seconds or milliseconds, told apart by size) is within `windowMs` of `nowMs`.
  */
-export function timestampFresh(timestamp: string | number | undefined, nowMs: number, windowMs: number): boolean {
+export function timestampFresh(
+	timestamp: string | number | undefined,
+	nowMs: number,
+	windowMs: number,
+): boolean {
 	if (timestamp === undefined || timestamp === '') return false;
 	const n = Number(timestamp);
 	if (!Number.isFinite(n) || n <= 0) return false;
@@ -50,7 +58,8 @@ function parseIPv6(ip: string): number[] | undefined {
 	const head = groups(halves[0]);
 	const rest = halves.length === 2 ? groups(halves[1]) : [];
 	const fill = halves.length === 2 ? 8 - head.length - rest.length : 0;
-	if (fill < 0) return undefined;
+	// "::" stands for at least one group of zeros.
+	if (fill < 0 || (halves.length === 2 && fill === 0)) return undefined;
 	const all = [...head, ...Array<string>(fill).fill('0'), ...rest];
 	if (all.length !== 8 || !all.every((g) => /^[0-9a-f]{1,4}$/i.test(g))) return undefined;
 	const bytes = all.flatMap((g) => {
@@ -73,7 +82,11 @@ export function parseAddress(ip: string): ParsedAddress | undefined {
 
 /** Is `ip` inside `cidr` (a.b.c.d/n, a bare address, or an IPv6 range)? Invalid ranges match nothing. */
 export function ipInRange(ip: string, cidr: string): boolean {
-	const [range, bitsText] = cidr.trim().split('/');
+	const parts = cidr.trim().split('/');
+	if (parts.length > 2) return false;
+	const [range, bitsText] = parts;
+	// Digits only: Number() would read "" as 0 (match everything) and "0x8" as 8.
+	if (bitsText !== undefined && !/^\d+$/.test(bitsText)) return false;
 	const addr = parseAddress(ip);
 	const net = parseAddress(range);
 	if (!addr || !net || addr.family !== net.family) return false;
@@ -89,7 +102,10 @@ export function ipInRange(ip: string, cidr: string): boolean {
 }
 
 /** Splits a user-entered list ("1.2.3.0/24, 10.0.0.1") into ranges; tells which entries are not ranges. */
-export function parseAllowList(text: string): { ranges: string[]; invalid: string[] } {
+export function parseAllowList(text: string): {
+	ranges: string[];
+	invalid: string[];
+} {
 	const entries = text
 		.split(/[\s,;]+/)
 		.map((e) => e.trim())
@@ -99,7 +115,9 @@ export function parseAllowList(text: string): { ranges: string[]; invalid: strin
 }
 
 function validBits(entry: string): boolean {
-	const [range, bits] = entry.split('/');
+	const parts = entry.split('/');
+	if (parts.length > 2) return false;
+	const [range, bits] = parts;
 	if (bits === undefined) return true;
 	const addr = parseAddress(range);
 	const n = Number(bits);

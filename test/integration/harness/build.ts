@@ -16,7 +16,14 @@ export function singleNodeWorkflow(
 	settings: Partial<INode> = {},
 ): WorkflowJson {
 	const nodes: INode[] = [
-		{ id: 'items', name: 'Items', type: ITEMS_SOURCE_TYPE, typeVersion: 1, position: [0, 0], parameters: { items: JSON.stringify(items) } },
+		{
+			id: 'items',
+			name: 'Items',
+			type: ITEMS_SOURCE_TYPE,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { items: JSON.stringify(items) },
+		},
 		{
 			id: 'subject',
 			name: 'Subject',
@@ -28,6 +35,8 @@ export function singleNodeWorkflow(
 			...settings,
 		},
 	];
-	const connections: IConnections = { Items: { main: [[{ node: 'Subject', type: 'main', index: 0 }]] } };
+	const connections: IConnections = {
+		Items: { main: [[{ node: 'Subject', type: 'main', index: 0 }]] },
+	};
 	return { nodes, connections };
 }

@@ -4,16 +4,21 @@ import { NxteleApi } from '../../../credentials/NxteleApi.credentials';
 import { NxteleCallbotApi } from '../../../credentials/NxteleCallbotApi.credentials';
 import { UnitalkApi } from '../../../credentials/UnitalkApi.credentials';
 import { Nxtele } from '../../../nodes/Nxtele/Nxtele.node';
+import { Unitalk } from '../../../nodes/Unitalk/Unitalk.node';
 
 /** The package's node types under the names a real install registers them with. */
 export const PACKAGE = 'n8n-nodes-dialers';
 
 export function nodeTypesByName(): Record<string, INodeType> {
-	const nodes: INodeType[] = [new Nxtele()];
+	const nodes: INodeType[] = [new Nxtele(), new Unitalk()];
 	return Object.fromEntries(nodes.map((n) => [`${PACKAGE}.${n.description.name}`, n]));
 }
 
 export function credentialTypesByName(): Record<string, ICredentialType> {
-	const credentials: ICredentialType[] = [new NxteleCallbotApi(), new NxteleApi(), new UnitalkApi()];
+	const credentials: ICredentialType[] = [
+		new NxteleCallbotApi(),
+		new NxteleApi(),
+		new UnitalkApi(),
+	];
 	return Object.fromEntries(credentials.map((c) => [c.name, c]));
 }

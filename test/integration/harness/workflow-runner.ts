@@ -4,12 +4,7 @@
  * behave as they do in n8n. Our own small harness: n8n's NodeTestHarness is not published.
  */
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
-import {
-	createRunExecutionData,
-	ICredentialsHelper,
-	NodeHelpers,
-	Workflow,
-} from 'n8n-workflow';
+import { createRunExecutionData, ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
@@ -71,9 +66,16 @@ class StaticNodeTypes implements INodeTypes {
 }
 
 /** Substitutes {{$credentials.x}} in the generic authenticate form (the only form our credentials use besides functions). */
-function resolveCredentialExpression(value: unknown, credentials: ICredentialDataDecryptedObject): unknown {
+function resolveCredentialExpression(
+	value: unknown,
+	credentials: ICredentialDataDecryptedObject,
+): unknown {
 	if (typeof value !== 'string' || !value.startsWith('=')) return value;
-	return value.slice(1).replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_, key: string) => String(credentials[key] ?? ''));
+	return value
+		.slice(1)
+		.replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_, key: string) =>
+			String(credentials[key] ?? ''),
+		);
 }
 
 class TestCredentialsHelper extends ICredentialsHelper {
@@ -95,13 +97,23 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		return true;
 	}
 
-	async authenticate(credentials: ICredentialDataDecryptedObject, typeName: string, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		const auth = this.type(typeName).authenticate;
 		if (typeof auth === 'function') return await auth(credentials, requestOptions);
 		if (!auth) return requestOptions;
-		const options = { ...requestOptions, headers: { ...requestOptions.headers }, qs: { ...requestOptions.qs } };
-		for (const [k, v] of Object.entries(auth.properties.headers ?? {})) options.headers[k] = resolveCredentialExpression(v, credentials) as string;
-		for (const [k, v] of Object.entries(auth.properties.qs ?? {})) (options.qs as IDataObject)[k] = resolveCredentialExpression(v, credentials) as string;
+		const options = {
+			...requestOptions,
+			headers: { ...requestOptions.headers },
+			qs: { ...requestOptions.qs },
+		};
+		for (const [k, v] of Object.entries(auth.properties.headers ?? {}))
+			options.headers[k] = resolveCredentialExpression(v, credentials) as string;
+		for (const [k, v] of Object.entries(auth.properties.qs ?? {}))
+			(options.qs as IDataObject)[k] = resolveCredentialExpression(v, credentials) as string;
 		return options;
 	}
 
@@ -122,22 +134,36 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		return update;
 	}
 
-	async runPreAuthentication(helpers: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject, typeName: string) {
+	async runPreAuthentication(
+		helpers: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+	) {
 		const type = this.type(typeName);
-		return type.preAuthentication ? await type.preAuthentication.call(helpers, credentials) : undefined;
+		return type.preAuthentication
+			? await type.preAuthentication.call(helpers, credentials)
+			: undefined;
 	}
 
 	async getCredentials(): Promise<ICredentials> {
 		throw new Error('not used by the harness');
 	}
 
-	async getDecrypted(_a: IWorkflowExecuteAdditionalData, _n: INodeCredentialsDetails, type: string): Promise<ICredentialDataDecryptedObject> {
+	async getDecrypted(
+		_a: IWorkflowExecuteAdditionalData,
+		_n: INodeCredentialsDetails,
+		type: string,
+	): Promise<ICredentialDataDecryptedObject> {
 		const data = this.data[type];
 		if (!data) throw new Error(`The test gave no credential data for ${type}`);
 		return { ...data };
 	}
 
-	async updateCredentials(_n: INodeCredentialsDetails, type: string, data: ICredentialDataDecryptedObject): Promise<void> {
+	async updateCredentials(
+		_n: INodeCredentialsDetails,
+		type: string,
+		data: ICredentialDataDecryptedObject,
+	): Promise<void> {
 		this.data[type] = { ...data };
 	}
 
@@ -203,12 +229,17 @@ export async function runWorkflow(json: WorkflowJson, options: RunOptions): Prom
 	const runExecutionData = createRunExecutionData({
 		executionData: { nodeExecutionStack: [executeData] },
 	});
-	const run = await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	const run = await new WorkflowExecute(
+		additionalData,
+		'manual',
+		runExecutionData,
+	).processRunExecutionData(workflow);
 
 	const runData = run.data.resultData.runData;
 	return {
 		run,
 		output: (name) => runData[name]?.[0]?.data?.main?.[0] ?? [],
-		error: (name) => (name ? (runData[name]?.[0]?.error as never) : (run.data.resultData.error as never)),
+		error: (name) =>
+			name ? (runData[name]?.[0]?.error as never) : (run.data.resultData.error as never),
 	};
 }

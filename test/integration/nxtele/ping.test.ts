@@ -22,25 +22,38 @@ const credentials = (overrides: Record<string, string> = {}) => ({
 });
 
 const pingWorkflow = (items: object[] = [{}], settings = {}) =>
-	singleNodeWorkflow('nxtele', { resource: 'callbot', operation: 'ping', echo: '={{ $json.echo ?? "hello" }}' }, items, ['nxteleCallbotApi'], settings);
+	singleNodeWorkflow(
+		'nxtele',
+		{ resource: 'callbot', operation: 'ping', echo: '={{ $json.echo ?? "hello" }}' },
+		items,
+		['nxteleCallbotApi'],
+		settings,
+	);
 
 describe('NXTele Callbot → Ping', () => {
-	it.each(['MD5', 'SHA256'])('is accepted by the sandbox with a %s signature over the exact bytes sent', async (algorithm) => {
-		const result = await runWorkflow(pingWorkflow([{ echo: 'één' }, { echo: 'two' }]), { credentials: credentials({ algorithm }) });
+	it.each(['MD5', 'SHA256'])(
+		'is accepted by the sandbox with a %s signature over the exact bytes sent',
+		async (algorithm) => {
+			const result = await runWorkflow(pingWorkflow([{ echo: 'één' }, { echo: 'two' }]), {
+				credentials: credentials({ algorithm }),
+			});
 
-		expect(result.error()).toBeUndefined();
-		const out = result.output('Subject');
-		expect(out.map((i) => i.json.data)).toEqual(['één', 'two']);
-		expect(out.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-		const pings = sandbox.requests.filter((r) => r.provider === 'nxteleCallbot');
-		expect(pings).toHaveLength(2);
-		expect(pings.every((r) => r.outcome === 'accepted')).toBe(true);
-		expect(pings[0].rawBody).toBe('{"data":"één"}');
-		expect(pings[0].headers.algorithm).toBe(algorithm);
-	});
+			expect(result.error()).toBeUndefined();
+			const out = result.output('Subject');
+			expect(out.map((i) => i.json.data)).toEqual(['één', 'two']);
+			expect(out.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+			const pings = sandbox.requests.filter((r) => r.provider === 'nxteleCallbot');
+			expect(pings).toHaveLength(2);
+			expect(pings.every((r) => r.outcome === 'accepted')).toBe(true);
+			expect(pings[0].rawBody).toBe('{"data":"één"}');
+			expect(pings[0].headers.algorithm).toBe(algorithm);
+		},
+	);
 
 	it('reports a wrong secret key as a credential problem, and the sandbox logs the rejected signature', async () => {
-		const result = await runWorkflow(pingWorkflow(), { credentials: credentials({ secretKey: 'not-the-secret' }) });
+		const result = await runWorkflow(pingWorkflow(), {
+			credentials: credentials({ secretKey: 'not-the-secret' }),
+		});
 
 		const error = result.error('Subject');
 		expect(error?.message).toMatch(/NXTele Callbot Ping: NXTele Callbot refused the credentials/);
@@ -62,16 +75,28 @@ describe('NXTele Callbot → Ping', () => {
 	});
 
 	it('retries a "system busy" answer and succeeds without a second accepted ping', async () => {
-		sandbox.injectFault({ provider: 'nxteleCallbot', path: '/callcentre/api/v3/ping', kind: 'busy', count: 1 });
+		sandbox.injectFault({
+			provider: 'nxteleCallbot',
+			path: '/callcentre/api/v3/ping',
+			kind: 'busy',
+			count: 1,
+		});
 		const result = await runWorkflow(pingWorkflow(), { credentials: credentials() });
 		expect(result.error()).toBeUndefined();
 		expect(result.output('Subject')[0].json.code).toBe(0);
-		const outcomes = sandbox.requests.filter((r) => r.provider === 'nxteleCallbot').map((r) => r.outcome);
+		const outcomes = sandbox.requests
+			.filter((r) => r.provider === 'nxteleCallbot')
+			.map((r) => r.outcome);
 		expect(outcomes).toEqual(['fault', 'accepted']);
 	});
 
 	it('retries an idempotent request after a 503', async () => {
-		sandbox.injectFault({ provider: 'nxteleCallbot', path: '/callcentre/api/v3/ping', kind: 'http503', count: 1 });
+		sandbox.injectFault({
+			provider: 'nxteleCallbot',
+			path: '/callcentre/api/v3/ping',
+			kind: 'http503',
+			count: 1,
+		});
 		const result = await runWorkflow(pingWorkflow(), { credentials: credentials() });
 		expect(result.error()).toBeUndefined();
 		expect(sandbox.requests.filter((r) => r.provider === 'nxteleCallbot')).toHaveLength(2);

@@ -1,13 +1,16 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { showFor } from '../../../shared/operations';
 import type { ItemOperation } from '../../../shared/operations';
 import { callbotRequest } from '../../transport';
 
 /** Callbot → Ping: checks that the account answers and the signature is accepted. */
 export const ping: ItemOperation = {
 	kind: 'item',
-	description: showFor('callbot', 'ping', [
+	value: 'ping',
+	name: 'Ping',
+	description: 'Check that the Callbot API answers and accepts the credential',
+	action: 'Ping the callbot API',
+	properties: [
 		{
 			displayName: 'Echo Text',
 			name: 'echo',
@@ -15,9 +18,14 @@ export const ping: ItemOperation = {
 			default: 'ping',
 			description: 'Text the platform sends back unchanged, to match the answer to the request',
 		},
-	]),
+	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const echo = this.getNodeParameter('echo', itemIndex) as string;
-		return await callbotRequest.call(this, 'ping', { data: echo }, { action: 'Ping', idempotent: true, itemIndex });
+		return await callbotRequest.call(
+			this,
+			'ping',
+			{ data: echo },
+			{ action: 'Ping', idempotent: true, itemIndex },
+		);
 	},
 };

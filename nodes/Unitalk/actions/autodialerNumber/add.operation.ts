@@ -1,0 +1,533 @@
+import { NodeApiError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { chunk } from '../../../shared/batching';
+import type { BatchEntry } from '../../../shared/batching';
+import type { BatchOperation } from '../../../shared/operations';
+import { asNodeError, errorItem } from '../../../shared/operations';
+import { checkPhone, describePhoneProblem } from '../../../shared/phone';
+import { inputError, parseInput } from '../../../shared/validation';
+import { autodialerField, autodialerId } from '../common';
+import { autodialAction } from '../../transport';
+
+/** From the documentation of ADD_NUMBERS. */
+export const MAX_NUMBERS_PER_REQUEST = 100_000;
+export const MAX_NUMBERS_PER_AUTODIALER = 1_000_000;
+const MAX_AUDIOS = 5; // AUTODIAL; GUARANTEED_DIAL allows 1, which Unitalk itself reports per number
+const MAX_TTS = 2;
+const MAX_TTS_CHARS = 2500;
+
+const audioSchema = z
+	.object({
+		source: z.enum(['id', 'text', 'ssml']),
+		audioId: z.number().int().positive().optional(),
+		text: z.string().max(MAX_TTS_CHARS).optional(),
+		settingsId: z.number().int().positive().optional(),
+	})
+	.superRefine((a, ctx) => {
+		if (a.source === 'id' && a.audioId === undefined)
+			ctx.addIssue({
+				code: 'custom',
+				path: ['audioId'],
+				message: 'is required when the audio comes from the project',
+			});
+		if (a.source !== 'id' && !a.text)
+			ctx.addIssue({ code: 'custom', path: ['text'], message: 'is required for speech synthesis' });
+		if (a.source === 'ssml' && a.text && !/^\s*<speak[\s>][\s\S]*<\/speak>\s*$/.test(a.text)) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['text'],
+				message: 'must begin with <speak> and end with </speak>',
+			});
+		}
+	});
+
+const numberDataSchema = z
+	.object({
+		name: z.string().optional(),
+		note: z.string().optional(),
+		link: z.string().optional(),
+		params: z
+			.array(z.object({ key: z.number().int().min(1).max(10), value: z.string().max(500) }))
+			.max(10)
+			.optional(),
+		audios: z.array(audioSchema).max(MAX_AUDIOS).optional(),
+	})
+	.superRefine((d, ctx) => {
+		const keys = d.params?.map((p) => p.key) ?? [];
+		const repeated = keys.find((k, i) => keys.indexOf(k) !== i);
+		if (repeated !== undefined)
+			ctx.addIssue({
+				code: 'custom',
+				path: ['params'],
+				message: `uses parameter ${repeated} twice`,
+			});
+		const tts = d.audios?.filter((a) => a.source !== 'id').length ?? 0;
+		if (tts > MAX_TTS)
+			ctx.addIssue({
+				code: 'custom',
+				path: ['audios'],
+				message: `has ${tts} speech syntheses, at most ${MAX_TTS} allowed`,
+			});
+	});
+
+type NumberData = z.infer<typeof numberDataSchema>;
+
+const LABELS = {
+	name: 'Name',
+	note: 'Note',
+	link: 'Web Dialer Data',
+	params: 'Parameters',
+	'params.*.key': 'Parameter Number',
+	'params.*.value': 'Value',
+	audios: 'Audios',
+	'audios.*.audioId': 'Audio',
+	'audios.*.text': 'Text',
+	'audios.*.settingsId': 'TTS Profile ID',
+};
+
+interface NumberEntry {
+	autodialerId: number;
+	phone: string;
+	data?: IDataObject;
+}
+
+/** What happened to one item: every phone it carried, with a status each. */
+interface ItemResult {
+	autodialerId: number;
+	phones: Array<{ phone: string; status: 'added' | 'rejected'; reason?: string }>;
+}
+
+export const add: BatchOperation = {
+	kind: 'batch',
+	value: 'add',
+	name: 'Add',
+	description:
+		'Add numbers to an autodialer; all input items are sent in as few requests as Unitalk allows',
+	action: 'Add numbers to an autodialer',
+	properties: [
+		autodialerField,
+		{
+			displayName: 'Phone',
+			name: 'phone',
+			type: 'string',
+			default: '={{ $json.phone }}',
+			required: true,
+			description:
+				'The number in international format. Spaces, brackets and dashes are removed. Several numbers per item can be given as a list or separated by commas.',
+		},
+		{
+			displayName: 'Number Data',
+			name: 'numberData',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				{
+					displayName: 'Audios',
+					name: 'audios',
+					type: 'fixedCollection',
+					typeOptions: { multipleValues: true },
+					default: {},
+					description:
+						'Played for this number instead of the autodialer audio, in order (at most 5, at most 2 synthesised)',
+					options: [
+						{
+							displayName: 'Audio',
+							name: 'audio',
+							values: [
+								{
+									displayName: 'Source',
+									name: 'source',
+									type: 'options',
+									options: [
+										{ name: 'Project Audio', value: 'id' },
+										{ name: 'Speech Synthesis (Text)', value: 'text' },
+										{ name: 'Speech Synthesis (SSML)', value: 'ssml' },
+									],
+									default: 'id',
+								},
+								{
+									displayName: 'Audio Name or ID',
+									name: 'audioId',
+									type: 'options',
+									typeOptions: { loadOptionsMethod: 'getAudios' },
+									default: '',
+									displayOptions: { show: { source: ['id'] } },
+									description:
+										'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+								},
+								{
+									displayName: 'Text',
+									name: 'text',
+									type: 'string',
+									typeOptions: { rows: 3 },
+									default: '',
+									displayOptions: { show: { source: ['text', 'ssml'] } },
+									description:
+										'At most 2,500 characters; SSML must begin with &lt;speak&gt; and end with &lt;/speak&gt;',
+								},
+								{
+									displayName: 'TTS Profile Name or ID',
+									name: 'settingsId',
+									type: 'options',
+									typeOptions: { loadOptionsMethod: 'getTtsSettings' },
+									default: '',
+									displayOptions: { show: { source: ['text', 'ssml'] } },
+									description:
+										'Speech synthesis profile to use instead of the autodialer one. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+								},
+							],
+						},
+					],
+				},
+				{
+					displayName: 'Name',
+					name: 'name',
+					type: 'string',
+					default: '',
+					description: 'Name shown for the number (Unitalk keeps the first 100 characters)',
+				},
+				{
+					displayName: 'Note',
+					name: 'note',
+					type: 'string',
+					default: '',
+					description: 'Note for the number (Unitalk keeps the first 500 characters)',
+				},
+				{
+					displayName: 'Parameters',
+					name: 'params',
+					type: 'fixedCollection',
+					typeOptions: { multipleValues: true },
+					default: {},
+					description: 'Up to 10 numbered parameters, usable in speech synthesis and call history',
+					options: [
+						{
+							displayName: 'Parameter',
+							name: 'param',
+							values: [
+								{
+									displayName: 'Parameter Number',
+									name: 'key',
+									type: 'number',
+									typeOptions: { minValue: 1, maxValue: 10 },
+									default: 1,
+								},
+								{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+							],
+						},
+					],
+				},
+				{
+					displayName: 'Web Dialer Data',
+					name: 'link',
+					type: 'string',
+					default: '',
+					description: 'Data shown in Web Dialer, for example a CRM link (first 500 characters)',
+				},
+			],
+		},
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			options: [
+				{
+					displayName: 'Call Again If Already Present',
+					name: 'refreshDuplicates',
+					type: 'boolean',
+					default: false,
+					description:
+						'Whether numbers already in the autodialer are processed again. When on, a failed request is not repeated automatically, so nobody is called twice.',
+				},
+				{
+					displayName: 'High Priority',
+					name: 'highPriority',
+					type: 'boolean',
+					default: false,
+					description: 'Whether these numbers are called before the others',
+				},
+				{
+					displayName: 'Numbers Per Request',
+					name: 'batchSize',
+					type: 'number',
+					typeOptions: { minValue: 1, maxValue: MAX_NUMBERS_PER_REQUEST },
+					default: MAX_NUMBERS_PER_REQUEST,
+					description: 'How many numbers go into one request (Unitalk accepts up to 100,000)',
+				},
+			],
+		},
+	],
+
+	async execute(
+		this: IExecuteFunctions,
+		items: INodeExecutionData[],
+	): Promise<INodeExecutionData[]> {
+		const node = this.getNode();
+		const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+		const refreshDuplicates = options.refreshDuplicates === true;
+		const highPriority = options.highPriority === true;
+		const batchSize = Math.min(
+			Number(options.batchSize ?? MAX_NUMBERS_PER_REQUEST),
+			MAX_NUMBERS_PER_REQUEST,
+		);
+
+		// 1. Read and check every item before anything is sent.
+		const failed = new Map<number, Error>();
+		const entriesByAutodialer = new Map<number, Array<BatchEntry<NumberEntry>>>();
+		for (let i = 0; i < items.length; i++) {
+			try {
+				for (const entry of readItem(this, i)) {
+					const list = entriesByAutodialer.get(entry.autodialerId) ?? [];
+					list.push({ itemIndex: i, value: entry });
+					entriesByAutodialer.set(entry.autodialerId, list);
+				}
+			} catch (error) {
+				if (!this.continueOnFail()) throw asNodeError(this, error, i);
+				failed.set(i, error as Error);
+			}
+		}
+		for (const [id, entries] of entriesByAutodialer) {
+			if (entries.length > MAX_NUMBERS_PER_AUTODIALER) {
+				const first = entries[MAX_NUMBERS_PER_AUTODIALER].itemIndex;
+				throw inputError(
+					node,
+					first,
+					'Phone',
+					`would bring autodialer ${id} past 1,000,000 numbers in this run (${entries.length} given); Unitalk allows 1,000,000 per autodialer`,
+				);
+			}
+		}
+
+		// 2. Send provider-sized batches, autodialer by autodialer, and record each entry's fate.
+		const results = new Map<number, ItemResult>();
+		const record = (
+			entry: BatchEntry<NumberEntry>,
+			status: 'added' | 'rejected',
+			reason?: string,
+		) => {
+			const result = results.get(entry.itemIndex) ?? {
+				autodialerId: entry.value.autodialerId,
+				phones: [],
+			};
+			result.phones.push({ phone: entry.value.phone, status, ...(reason ? { reason } : {}) });
+			results.set(entry.itemIndex, result);
+		};
+		let sentBatches = 0;
+		for (const [id, entries] of entriesByAutodialer) {
+			for (const batch of chunk(entries, batchSize)) {
+				try {
+					await sendBatch(this, id, batch, { refreshDuplicates, highPriority }, record);
+					sentBatches++;
+				} catch (error) {
+					if (!this.continueOnFail()) throw withProgress(error, sentBatches);
+					for (const entry of batch)
+						if (!failed.has(entry.itemIndex)) failed.set(entry.itemIndex, error as Error);
+				}
+			}
+		}
+
+		// 3. One output item per input item, in input order.
+		const output: INodeExecutionData[] = [];
+		for (let i = 0; i < items.length; i++) {
+			const error = failed.get(i);
+			if (error) {
+				output.push(errorItem(error, i));
+				continue;
+			}
+			const result = results.get(i);
+			if (!result) continue;
+			const added = result.phones.filter((p) => p.status === 'added').length;
+			const json: IDataObject =
+				result.phones.length === 1
+					? { autodialerId: result.autodialerId, ...result.phones[0] }
+					: {
+							autodialerId: result.autodialerId,
+							added,
+							rejected: result.phones.length - added,
+							phones: result.phones,
+						};
+			output.push({ json, pairedItem: { item: i } });
+		}
+		return output;
+	},
+};
+
+function readItem(ctx: IExecuteFunctions, itemIndex: number): NumberEntry[] {
+	const node = ctx.getNode();
+	const id = autodialerId(ctx, itemIndex);
+	const phones = splitPhones(ctx.getNodeParameter('phone', itemIndex, '') as unknown);
+	if (phones.length === 0)
+		throw inputError(node, itemIndex, 'Phone', 'is empty; give the number to add');
+	const cleaned = phones.map((raw) => {
+		const check = checkPhone(raw);
+		if (!check.ok)
+			throw inputError(
+				node,
+				itemIndex,
+				'Phone',
+				`${describePhoneProblem(check)}: a number must be international, 7 to 15 digits`,
+			);
+		return check.digits;
+	});
+	const data = numberData(ctx, itemIndex);
+	return cleaned.map((phone) => ({ autodialerId: id, phone, ...(data ? { data } : {}) }));
+}
+
+function splitPhones(value: unknown): unknown[] {
+	if (Array.isArray(value)) return value;
+	if (typeof value === 'number') return [value];
+	if (typeof value !== 'string') return value === undefined || value === null ? [] : [value];
+	return value
+		.split(/[,;\n]/)
+		.map((p) => p.trim())
+		.filter(Boolean);
+}
+
+/** The numbersWithData fields of an item, checked; undefined when the number carries none. */
+function numberData(ctx: IExecuteFunctions, itemIndex: number): IDataObject | undefined {
+	const raw = ctx.getNodeParameter('numberData', itemIndex, {}) as IDataObject;
+	if (Object.keys(raw).length === 0) return undefined;
+	const params = ((raw.params as IDataObject)?.param as IDataObject[] | undefined)?.map((p) => ({
+		key: Number(p.key),
+		value: String(p.value ?? ''),
+	}));
+	const audios = ((raw.audios as IDataObject)?.audio as IDataObject[] | undefined)?.map((a) => ({
+		source: a.source,
+		audioId: a.audioId === '' || a.audioId === undefined ? undefined : Number(a.audioId),
+		text: a.text === '' ? undefined : (a.text as string | undefined),
+		settingsId:
+			a.settingsId === '' || a.settingsId === undefined ? undefined : Number(a.settingsId),
+	}));
+	const checked: NumberData = parseInput(
+		ctx.getNode(),
+		numberDataSchema,
+		{
+			name: emptyToUndefined(raw.name),
+			note: emptyToUndefined(raw.note),
+			link: emptyToUndefined(raw.link),
+			params,
+			audios,
+		},
+		itemIndex,
+		LABELS,
+	);
+	const data: IDataObject = {};
+	if (checked.name) data.name = checked.name;
+	if (checked.note) data.note = checked.note;
+	if (checked.link) data.link = checked.link;
+	if (checked.params?.length)
+		data.params = Object.fromEntries(checked.params.map((p) => [String(p.key), p.value]));
+	if (checked.audios?.length) {
+		data.audios = checked.audios.map((a) =>
+			a.source === 'id'
+				? { id: a.audioId }
+				: { tts: { [a.source]: a.text, ...(a.settingsId ? { settingsId: a.settingsId } : {}) } },
+		);
+	}
+	return Object.keys(data).length ? data : undefined;
+}
+
+function emptyToUndefined(value: unknown): string | undefined {
+	return value === undefined || value === null || value === '' ? undefined : String(value);
+}
+
+/**
+ * Sends one batch. When Unitalk refuses some numbers ("Wrong numbers" / "Wrong audios", which it
+ * answers without adding anything), those are marked rejected and the rest is sent again.
+ */
+async function sendBatch(
+	ctx: IExecuteFunctions,
+	autodialer: number,
+	batch: Array<BatchEntry<NumberEntry>>,
+	flags: { refreshDuplicates: boolean; highPriority: boolean },
+	record: (entry: BatchEntry<NumberEntry>, status: 'added' | 'rejected', reason?: string) => void,
+): Promise<void> {
+	let pending = batch;
+	while (pending.length > 0) {
+		const numbers = pending.filter((e) => !e.value.data).map((e) => e.value.phone);
+		const numbersWithData = pending
+			.filter((e) => e.value.data)
+			.map((e) => ({ phone: e.value.phone, ...e.value.data }));
+		try {
+			await autodialAction.call(
+				ctx,
+				'ADD_NUMBERS',
+				{
+					id: autodialer,
+					refreshDuplicates: flags.refreshDuplicates,
+					highPriority: flags.highPriority,
+					...(numbers.length ? { numbers } : {}),
+					...(numbersWithData.length ? { numbersWithData } : {}),
+				},
+				{
+					action: 'Add Numbers',
+					// Adding a number that is already there changes nothing, unless it is to be called again.
+					idempotent: !flags.refreshDuplicates,
+					itemIndex: pending[0].itemIndex,
+					timeoutMs: 180_000,
+				},
+			);
+			for (const entry of pending) record(entry, 'added');
+			return;
+		} catch (error) {
+			const refused = refusedPhones(error);
+			if (refused.size === 0) throw new NodeApiError(ctx.getNode(), error as JsonObject);
+			const still: Array<BatchEntry<NumberEntry>> = [];
+			for (const entry of pending) {
+				const reason = refused.get(entry.value.phone);
+				if (reason) record(entry, 'rejected', reason);
+				else still.push(entry);
+			}
+			// Nothing matched: do not loop.
+			if (still.length === pending.length)
+				throw new NodeApiError(ctx.getNode(), error as JsonObject);
+			pending = still;
+		}
+	}
+}
+
+/** Phones Unitalk named in a "Wrong numbers" / "Wrong audios" answer, with the reason for each. */
+function refusedPhones(error: unknown): Map<string, string> {
+	const refused = new Map<string, string>();
+	if (!(error instanceof NodeApiError)) return refused;
+	const body = (error.errorResponse ?? {}) as IDataObject;
+	const message = String(body.message ?? '');
+	if (message !== 'Wrong numbers' && message !== 'Wrong audios') return refused;
+	const data = Array.isArray(body.data) ? body.data : [];
+	for (const entry of data) {
+		if (typeof entry === 'string' || typeof entry === 'number') {
+			refused.set(
+				String(entry).replace(/\D/g, ''),
+				message === 'Wrong numbers'
+					? 'Unitalk did not accept this number'
+					: 'Unitalk did not accept the audios of this number',
+			);
+		} else if (entry && typeof entry === 'object') {
+			const e = entry as IDataObject;
+			const phone = String(e.phone ?? e.number ?? '').replace(/\D/g, '');
+			const why =
+				e.error ??
+				e.reason ??
+				e.message ??
+				(message === 'Wrong numbers'
+					? 'Unitalk did not accept this number'
+					: 'Unitalk did not accept the audios of this number');
+			if (phone) refused.set(phone, String(why));
+		}
+	}
+	return refused;
+}
+
+/** Adds to a batch failure how much had already been added, so the user knows where the run stopped. */
+function withProgress(error: unknown, sentBatches: number): unknown {
+	if (sentBatches === 0 || !(error instanceof Error)) return error;
+	const note = `${sentBatches} earlier request(s) of this run had already added their numbers.`;
+	const e = error as Error & { description?: string | null };
+	e.description = e.description ? `${e.description} ${note}` : note;
+	return e;
+}

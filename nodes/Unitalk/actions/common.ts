@@ -1,0 +1,52 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { inputError } from '../../shared/validation';
+
+/** The autodialer an operation works on: picked from a searchable list, or an ID typed or mapped. */
+export const autodialerField: INodeProperties = {
+	displayName: 'Autodialer',
+	name: 'autodialer',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'The autodialer to work on',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchAutodialers', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: '12345',
+			validation: [
+				{
+					type: 'regex',
+					properties: {
+						regex: '^\\s*[0-9]+\\s*$',
+						errorMessage: 'An autodialer ID is a whole number',
+					},
+				},
+			],
+		},
+	],
+};
+
+/** The autodialer ID of item `itemIndex`, or an error that names the item and the field. */
+export function autodialerId(ctx: IExecuteFunctions, itemIndex: number): number {
+	const value = String(
+		ctx.getNodeParameter('autodialer', itemIndex, '', { extractValue: true }) ?? '',
+	).trim();
+	if (!/^[0-9]+$/.test(value)) {
+		throw inputError(
+			ctx.getNode(),
+			itemIndex,
+			'Autodialer',
+			`must be an autodialer ID (a whole number), got "${value}"`,
+		);
+	}
+	return Number(value);
+}

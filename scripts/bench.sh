@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Benchmarks print their figures; they assert nothing. Each is a separate script under test/bench/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/deps.sh
+node --expose-gc node_modules/tsx/dist/cli.mjs test/bench/core.bench.ts
