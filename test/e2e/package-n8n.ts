@@ -1,0 +1,57 @@
+/**
+ * One real n8n per e2e test file, with this package packed and installed the way a community
+ * install puts it on disk, and the provider sandbox running in the test process.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+import { startSandbox } from '../../sandbox';
+import type { Sandbox } from '../../sandbox';
+import { packRepo, REPO_ROOT, startN8n } from './harness/n8n';
+import type { N8nInstance } from './harness/n8n';
+
+export const PACKAGE = 'n8n-nodes-dialers';
+/** n8n boots in 10-60 s; a cold runtime install adds minutes (normally done by scripts/test.sh first). */
+export const BOOT_TIMEOUT_MS = 15 * 60_000;
+
+export interface PackageN8n {
+	n8n: N8nInstance;
+	sandbox: Sandbox;
+	stop(): Promise<void>;
+}
+
+export async function startPackageN8n(label: string): Promise<PackageN8n> {
+	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `n8n-e2e-${label}-`));
+	const sandbox = await startSandbox();
+	const packageDir = packRepo(REPO_ROOT, path.join(tmp, 'package'));
+	const n8n = await startN8n({ userFolder: path.join(tmp, 'user'), packageDir });
+	return {
+		n8n,
+		sandbox,
+		async stop() {
+			await n8n.stop();
+			await sandbox.close();
+			fs.rmSync(tmp, { recursive: true, force: true });
+		},
+	};
+}
+
+export const manualTrigger = {
+	id: 'manual',
+	name: 'Start',
+	type: 'n8n-nodes-base.manualTrigger',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
+
+/** A Manual Trigger followed by the given nodes in a chain. */
+export function chainWorkflow(name: string, nodes: Array<Record<string, unknown>>): Record<string, unknown> {
+	const all = [manualTrigger, ...nodes.map((n, i) => ({ position: [220 * (i + 1), 0], typeVersion: 1, ...n }))];
+	const connections: Record<string, unknown> = {};
+	for (let i = 0; i < all.length - 1; i++) {
+		connections[all[i].name as string] = { main: [[{ node: all[i + 1].name, type: 'main', index: 0 }]] };
+	}
+	return { name, nodes: all, connections, settings: { executionOrder: 'v1' } };
+}
