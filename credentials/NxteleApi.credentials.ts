@@ -64,7 +64,7 @@ export class NxteleApi implements ICredentialType {
 	): Promise<IHttpRequestOptions> {
 		const headers = { ...(requestOptions.headers ?? {}) } as Record<string, string>;
 		const contentType = String(findHeader(headers, 'content-type') ?? 'application/json');
-		const multipart = contentType.startsWith('multipart/');
+		const multipart = contentType.toLowerCase().startsWith('multipart/');
 		const body = multipart ? undefined : jsonText(requestOptions.body);
 		const signed = {
 			accessKey: String(credentials.accessKey),

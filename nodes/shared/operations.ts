@@ -134,16 +134,21 @@ export async function runOperation(
 
 /** The output item continueOnFail puts in place of a failed item. */
 export function errorItem(error: unknown, itemIndex: number): INodeExecutionData {
-	const e = error as { message?: string; description?: string | null };
+	const e = (error ?? {}) as { message?: string; description?: string | null };
 	const json: IDataObject = { error: e.message ?? String(error) };
 	if (e.description) json.errorDescription = e.description;
 	return { json, pairedItem: { item: itemIndex } };
 }
 
 export function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): Error {
-	if (error instanceof NodeOperationError || (error as { node?: unknown }).node)
+	const nodeError = error as { node?: unknown; context?: IDataObject } | null | undefined;
+	if (error instanceof NodeOperationError || nodeError?.node) {
+		// A node error raised without the item (by transport, say) still names the item that failed.
+		if (nodeError?.context && nodeError.context.itemIndex === undefined)
+			nodeError.context.itemIndex = itemIndex;
 		return error as Error;
-	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+	}
+	return new NodeOperationError(ctx.getNode(), (error ?? String(error)) as Error, { itemIndex });
 }
 
 /** Limits the fields of an operation to one resource and operation in the editor. */

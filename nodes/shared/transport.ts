@@ -197,7 +197,10 @@ export async function providerRequest(
 			result.kind === 'not-sent' ||
 			result.kind === 'not-now' ||
 			(result.kind === 'unknown-outcome' && request.idempotent);
-		if (!retryable || attempt >= policy.maxAttempts) {
+		// A provider that asks for a long pause gets it from the user, not from a sleeping execution.
+		const askedTooLong =
+			result.kind === 'not-now' && (result.verdict.retryAfterMs ?? 0) > policy.maxDelayMs;
+		if (!retryable || askedTooLong || attempt >= policy.maxAttempts) {
 			throw buildError(this, profile, request, result, attempt);
 		}
 		await sleep(
@@ -319,7 +322,7 @@ function buildError(
 				...base,
 				httpCode: String(result.statusCode),
 				message: `${where}: ${result.verdict.message}`,
-				description: `${profile.name} kept refusing the request for now${tries}. Nothing was done; run it again later.`,
+				description: `${profile.name} refused the request for now${tries}${waitHint(result.verdict.retryAfterMs)}. Nothing was done; run it again later.`,
 				failure: {
 					cause: 'rate-limited',
 					retryAfterMs: result.verdict.retryAfterMs,
@@ -343,6 +346,10 @@ function buildError(
 			});
 		}
 	}
+}
+
+function waitHint(retryAfterMs: number | undefined): string {
+	return retryAfterMs ? ` and asked to wait ${Math.ceil(retryAfterMs / 1000)} s` : '';
 }
 
 function asObject(value: unknown): IDataObject | undefined {
