@@ -3,4 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/deps.sh
-node --expose-gc node_modules/tsx/dist/cli.mjs test/bench/core.bench.ts
+npm run --silent build
+bash scripts/ensure-runtime.sh
+node node_modules/tsx/dist/cli.mjs test/bench/core.bench.ts
+node node_modules/tsx/dist/cli.mjs test/bench/unitalk-add-numbers.bench.ts

@@ -4,8 +4,32 @@
  * Seeded with two autodialers so that GET_LIST and credential tests see data.
  */
 import { formatDate, formatDateTime } from '../util';
+import { UnitalkCallsState } from './callsState';
+import {
+	AutodialNumbersState,
+	simulateCalls,
+	type AutodialCall,
+	type SimulateCallsOptions,
+} from './autodial/numbersState';
+import { MessagingState } from './messages/state';
+import { seedProject, type UnitalkProject } from './autodial/dictionaries';
+import { UnitalkAccountState } from './account/state';
 
-export type AutodialStatus = 'NEW' | 'WAITING' | 'IN_PROGRESS' | 'PAUSED' | 'CANCELED' | 'FINISHED';
+/**
+ * The doc's taskStatus dictionary (NO_NUMBERS ... FINISHED); 'NEW' is the name the PAUSE / UNPAUSE /
+ * CANCEL sections use for an autodialer without numbers (kept: handlers treat it like NO_NUMBERS).
+ * Transitions: autodial/statusActions.ts.
+ */
+export type AutodialStatus =
+	| 'NEW'
+	| 'NO_NUMBERS'
+	| 'WAITING'
+	| 'WAITING_OPERATORS'
+	| 'WAITING_REPEAT'
+	| 'IN_PROGRESS'
+	| 'PAUSED'
+	| 'CANCELED'
+	| 'FINISHED';
 
 export interface AutodialNumber {
 	phone: string;
@@ -38,15 +62,38 @@ export const SEED_AUTODIALER_IDS = [12345, 12346] as const;
 
 export class UnitalkState {
 	readonly autodialers = new Map<number, Autodialer>();
+	/** Calls, lines, audios and dictionaries (callsState.ts). */
+	readonly calls: UnitalkCallsState;
+	/** Autodialer call history, the add/remove numbers handler, test knobs (autodial/numbersState.ts). */
+	readonly autodialNumbers: AutodialNumbersState;
 	nextAutodialerId = 20000;
+	/** Groups, scenarios, event handlers and account flags autodialers refer to (autodial/dictionaries.ts). */
+	project: UnitalkProject = seedProject();
+	/** Autodialer id -> clock time of its last successful REFRESH ("Try again later" within a minute). */
+	readonly lastRefreshAt = new Map<number, number>();
+	/** Messages, distributions, Web Dialer notifications, users (messages/state.ts). */
+	readonly messaging: MessagingState;
+	/** Blocked lists, group members, call history, scheduled handlers, webhook tokens (account/state.ts). */
+	readonly account: UnitalkAccountState;
 
+	// Sub-states are built here, not in field initialisers: those run before `clock` is assigned.
 	constructor(private readonly clock: () => number) {
+		this.messaging = new MessagingState(clock);
+		this.account = new UnitalkAccountState(clock);
+		this.calls = new UnitalkCallsState(clock);
+		this.autodialNumbers = new AutodialNumbersState(clock);
 		this.seed();
 	}
 
 	reset(): void {
+		this.messaging.reset();
+		this.account.reset();
+		this.calls.reset();
+		this.autodialNumbers.reset();
 		this.autodialers.clear();
 		this.nextAutodialerId = 20000;
+		this.project = seedProject();
+		this.lastRefreshAt.clear();
 		this.seed();
 	}
 
@@ -132,6 +179,16 @@ export class UnitalkState {
 	}
 
 	snapshot(): unknown {
-		return { autodialers: [...this.autodialers.values()] };
+		return {
+			autodialers: [...this.autodialers.values()],
+			calls: this.calls.snapshot(),
+			messaging: this.messaging.snapshot(),
+			account: this.account.snapshot(),
+		};
+	}
+
+	/** Test control: dials the autodialer's unprocessed numbers now and records the calls (autodial/numbersState.ts). */
+	simulateCalls(autodialerId: number, options?: SimulateCallsOptions): AutodialCall[] {
+		return simulateCalls(this, autodialerId, this.clock(), options);
 	}
 }

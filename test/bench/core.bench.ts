@@ -55,7 +55,9 @@ function phoneBench() {
 	const batches = chunk(valid, 100_000);
 	let bytes = 0;
 	for (const batch of batches) {
-		const { body } = serialiseBody({ json: { action: 'ADD_NUMBERS', id: 1, numbers: batch.map((e) => e.value) } });
+		const { body } = serialiseBody({
+			json: { action: 'ADD_NUMBERS', id: 1, numbers: batch.map((e) => e.value) },
+		});
 		bytes += body?.length ?? 0;
 		memory.sample();
 	}
@@ -86,17 +88,39 @@ function signaturesPerSecond(sign: () => string, durationMs = 1000): number {
 }
 
 function signatureBench() {
-	const body = JSON.stringify({ userTaskID: 'a'.repeat(36), callList: Array.from({ length: 10 }, (_, i) => ({ phone: `38050000${i}`, orderID: `o-${i}` })) });
-	const fields = { body, createTs: '1726000000', requestID: '0123456789abcdef0123456789abcdef', uuid: 'Vh71ym3yQwWSYZFpqkFwTskGXUbSxDtR' };
+	const body = JSON.stringify({
+		userTaskID: 'a'.repeat(36),
+		callList: Array.from({ length: 10 }, (_, i) => ({ phone: `38050000${i}`, orderID: `o-${i}` })),
+	});
+	const fields = {
+		body,
+		createTs: '1726000000',
+		requestID: '0123456789abcdef0123456789abcdef',
+		uuid: 'Vh71ym3yQwWSYZFpqkFwTskGXUbSxDtR',
+	};
 	const headers = { accessKey: 'fme2na3kdi3ki', action: 'send', bizType: '1', ts: '1655710885431' };
 	return [
-		{ scheme: 'Callbot MD5', bodyBytes: body.length, perSecond: signaturesPerSecond(() => callbotSignature('secret', fields, 'MD5')) },
-		{ scheme: 'Callbot SHA256', bodyBytes: body.length, perSecond: signaturesPerSecond(() => callbotSignature('secret', fields, 'SHA256')) },
-		{ scheme: 'NXCloud convention MD5', bodyBytes: body.length, perSecond: signaturesPerSecond(() => conventionSignature(headers, body, 'secret')) },
+		{
+			scheme: 'Callbot MD5',
+			bodyBytes: body.length,
+			perSecond: signaturesPerSecond(() => callbotSignature('secret', fields, 'MD5')),
+		},
+		{
+			scheme: 'Callbot SHA256',
+			bodyBytes: body.length,
+			perSecond: signaturesPerSecond(() => callbotSignature('secret', fields, 'SHA256')),
+		},
+		{
+			scheme: 'NXCloud convention MD5',
+			bodyBytes: body.length,
+			perSecond: signaturesPerSecond(() => conventionSignature(headers, body, 'secret')),
+		},
 	];
 }
 
-console.log(`\nShared core: clean, validate and chunk ${COUNT.toLocaleString('en')} phone numbers into ADD_NUMBERS requests of 100,000`);
+console.log(
+	`\nShared core: clean, validate and chunk ${COUNT.toLocaleString('en')} phone numbers into ADD_NUMBERS requests of 100,000`,
+);
 console.table([phoneBench()]);
 console.log('\nRequest signatures per second (one core)');
 console.table(signatureBench());

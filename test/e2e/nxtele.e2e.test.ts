@@ -2,7 +2,7 @@
  * NXTele in a real n8n: the Callbot Ping runs through the installed package and the sandbox accepts
  * its signature, recomputed from the raw bytes it received; a wrong secret gives a credential error.
  */
-import { BOOT_TIMEOUT_MS, chainWorkflow, PACKAGE, startPackageN8n } from './package-n8n';
+import { BOOT_TIMEOUT_MS, manualWorkflow, PACKAGE, startPackageN8n } from './package-n8n';
 import type { PackageN8n } from './package-n8n';
 
 jest.setTimeout(180_000);
@@ -24,7 +24,7 @@ async function pingWith(secretKey: string) {
 		baseUrl: sandbox.baseUrls.nxteleCallbot,
 	});
 	const workflowId = await n8n.createWorkflow(
-		chainWorkflow(`Ping ${secretKey}`, [
+		manualWorkflow(`Ping ${secretKey}`, [
 			{
 				id: 'ping',
 				name: 'NXTele',
@@ -48,7 +48,9 @@ it('runs Callbot Ping and the sandbox accepts the signature computed over the by
 	const result = await pingWith(env.sandbox.accounts.nxteleCallbot.secretKey);
 
 	expect(result.nodes.NXTele.error).toBeUndefined();
-	expect(result.nodes.NXTele.json).toEqual([expect.objectContaining({ code: 0, data: 'from real n8n' })]);
+	expect(result.nodes.NXTele.json).toEqual([
+		expect.objectContaining({ code: 0, data: 'from real n8n' }),
+	]);
 	const requests = env.sandbox.requests.filter((r) => r.provider === 'nxteleCallbot');
 	expect(requests).toHaveLength(1);
 	expect(requests[0]).toMatchObject({ outcome: 'accepted', rawBody: '{"data":"from real n8n"}' });

@@ -37,21 +37,4 @@ export async function startPackageN8n(label: string): Promise<PackageN8n> {
 	};
 }
 
-export const manualTrigger = {
-	id: 'manual',
-	name: 'Start',
-	type: 'n8n-nodes-base.manualTrigger',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
-
-/** A Manual Trigger followed by the given nodes in a chain. */
-export function chainWorkflow(name: string, nodes: Array<Record<string, unknown>>): Record<string, unknown> {
-	const all = [manualTrigger, ...nodes.map((n, i) => ({ position: [220 * (i + 1), 0], typeVersion: 1, ...n }))];
-	const connections: Record<string, unknown> = {};
-	for (let i = 0; i < all.length - 1; i++) {
-		connections[all[i].name as string] = { main: [[{ node: all[i + 1].name, type: 'main', index: 0 }]] };
-	}
-	return { name, nodes: all, connections, settings: { executionOrder: 'v1' } };
-}
+export { chainWorkflow, manualWorkflow } from './harness/workflows';

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 
 import { inputError } from '../../shared/validation';
 
@@ -37,12 +37,19 @@ export const autodialerField: INodeProperties = {
 
 /** The autodialer ID of item `itemIndex`, or an error that names the item and the field. */
 export function autodialerId(ctx: IExecuteFunctions, itemIndex: number): number {
-	const value = String(
-		ctx.getNodeParameter('autodialer', itemIndex, '', { extractValue: true }) ?? '',
-	).trim();
+	return checkAutodialerId(
+		ctx.getNode(),
+		itemIndex,
+		ctx.getNodeParameter('autodialer', itemIndex, '', { extractValue: true }),
+	);
+}
+
+/** The same check for a value read another way (bulk operations read parameters in bulk). */
+export function checkAutodialerId(node: INode, itemIndex: number, raw: unknown): number {
+	const value = String(raw ?? '').trim();
 	if (!/^[0-9]+$/.test(value)) {
 		throw inputError(
-			ctx.getNode(),
+			node,
 			itemIndex,
 			'Autodialer',
 			`must be an autodialer ID (a whole number), got "${value}"`,

@@ -1,5 +1,11 @@
 import { NodeApiError } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INode,
+	INodeExecutionData,
+	JsonObject,
+} from 'n8n-workflow';
 import { z } from 'zod';
 
 import { chunk } from '../../../shared/batching';
@@ -8,7 +14,9 @@ import type { BatchOperation } from '../../../shared/operations';
 import { asNodeError, errorItem } from '../../../shared/operations';
 import { checkPhone, describePhoneProblem } from '../../../shared/phone';
 import { inputError, parseInput } from '../../../shared/validation';
-import { autodialerField, autodialerId } from '../common';
+import { autodialerField, checkAutodialerId } from '../common';
+import { itemParameterReader } from '../../../shared/parameters';
+import type { ItemParameterReader } from '../../../shared/parameters';
 import { autodialAction } from '../../transport';
 
 /** From the documentation of ADD_NUMBERS. */
@@ -94,9 +102,10 @@ interface NumberEntry {
 }
 
 /** What happened to one item: every phone it carried, with a status each. */
+type PhoneStatus = 'added' | 'rejected' | 'alreadyPresent';
 interface ItemResult {
 	autodialerId: number;
-	phones: Array<{ phone: string; status: 'added' | 'rejected'; reason?: string }>;
+	phones: Array<{ phone: string; status: PhoneStatus; reason?: string }>;
 }
 
 export const add: BatchOperation = {
@@ -279,9 +288,14 @@ export const add: BatchOperation = {
 		// 1. Read and check every item before anything is sent.
 		const failed = new Map<number, Error>();
 		const entriesByAutodialer = new Map<number, Array<BatchEntry<NumberEntry>>>();
+		const read: ItemReaders = {
+			autodialer: itemParameterReader(this, 'autodialer', items, '', { extractValue: true }),
+			phone: itemParameterReader(this, 'phone', items, ''),
+			numberData: numberDataReader(this, itemParameterReader(this, 'numberData', items, {})),
+		};
 		for (let i = 0; i < items.length; i++) {
 			try {
-				for (const entry of readItem(this, i)) {
+				for (const entry of readItem(node, i, read)) {
 					const list = entriesByAutodialer.get(entry.autodialerId) ?? [];
 					list.push({ itemIndex: i, value: entry });
 					entriesByAutodialer.set(entry.autodialerId, list);
@@ -305,11 +319,7 @@ export const add: BatchOperation = {
 
 		// 2. Send provider-sized batches, autodialer by autodialer, and record each entry's fate.
 		const results = new Map<number, ItemResult>();
-		const record = (
-			entry: BatchEntry<NumberEntry>,
-			status: 'added' | 'rejected',
-			reason?: string,
-		) => {
+		const record = (entry: BatchEntry<NumberEntry>, status: PhoneStatus, reason?: string) => {
 			const result = results.get(entry.itemIndex) ?? {
 				autodialerId: entry.value.autodialerId,
 				phones: [],
@@ -348,7 +358,8 @@ export const add: BatchOperation = {
 					: {
 							autodialerId: result.autodialerId,
 							added,
-							rejected: result.phones.length - added,
+							rejected: result.phones.filter((p) => p.status === 'rejected').length,
+							alreadyPresent: result.phones.filter((p) => p.status === 'alreadyPresent').length,
 							phones: result.phones,
 						};
 			output.push({ json, pairedItem: { item: i } });
@@ -357,10 +368,27 @@ export const add: BatchOperation = {
 	},
 };
 
-function readItem(ctx: IExecuteFunctions, itemIndex: number): NumberEntry[] {
-	const node = ctx.getNode();
-	const id = autodialerId(ctx, itemIndex);
-	const phones = splitPhones(ctx.getNodeParameter('phone', itemIndex, '') as unknown);
+interface ItemReaders {
+	autodialer: ItemParameterReader<unknown>;
+	phone: ItemParameterReader<unknown>;
+	numberData: (itemIndex: number) => IDataObject | undefined;
+}
+
+/** Checked number data per item; data that is the same for every item is checked once. */
+function numberDataReader(ctx: IExecuteFunctions, readRaw: ItemParameterReader<IDataObject>) {
+	let last: { raw: IDataObject; data: IDataObject | undefined } | undefined;
+	return (itemIndex: number): IDataObject | undefined => {
+		const raw = readRaw(itemIndex);
+		if (Object.keys(raw).length === 0) return undefined;
+		if (last?.raw !== raw) last = { raw, data: checkNumberData(ctx, itemIndex, raw) };
+		return last.data;
+	};
+}
+
+/** `node` is passed in: getNode() copies the whole node, too slow to call per item of a million. */
+function readItem(node: INode, itemIndex: number, read: ItemReaders): NumberEntry[] {
+	const id = checkAutodialerId(node, itemIndex, read.autodialer(itemIndex));
+	const phones = splitPhones(read.phone(itemIndex));
 	if (phones.length === 0)
 		throw inputError(node, itemIndex, 'Phone', 'is empty; give the number to add');
 	const cleaned = phones.map((raw) => {
@@ -374,7 +402,7 @@ function readItem(ctx: IExecuteFunctions, itemIndex: number): NumberEntry[] {
 			);
 		return check.digits;
 	});
-	const data = numberData(ctx, itemIndex);
+	const data = read.numberData(itemIndex);
 	return cleaned.map((phone) => ({ autodialerId: id, phone, ...(data ? { data } : {}) }));
 }
 
@@ -388,10 +416,11 @@ function splitPhones(value: unknown): unknown[] {
 		.filter(Boolean);
 }
 
-/** The numbersWithData fields of an item, checked; undefined when the number carries none. */
-function numberData(ctx: IExecuteFunctions, itemIndex: number): IDataObject | undefined {
-	const raw = ctx.getNodeParameter('numberData', itemIndex, {}) as IDataObject;
-	if (Object.keys(raw).length === 0) return undefined;
+function checkNumberData(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	raw: IDataObject,
+): IDataObject | undefined {
 	const params = ((raw.params as IDataObject)?.param as IDataObject[] | undefined)?.map((p) => ({
 		key: Number(p.key),
 		value: String(p.value ?? ''),
@@ -445,7 +474,7 @@ async function sendBatch(
 	autodialer: number,
 	batch: Array<BatchEntry<NumberEntry>>,
 	flags: { refreshDuplicates: boolean; highPriority: boolean },
-	record: (entry: BatchEntry<NumberEntry>, status: 'added' | 'rejected', reason?: string) => void,
+	record: (entry: BatchEntry<NumberEntry>, status: PhoneStatus, reason?: string) => void,
 ): Promise<void> {
 	let pending = batch;
 	while (pending.length > 0) {
@@ -475,6 +504,17 @@ async function sendBatch(
 			for (const entry of pending) record(entry, 'added');
 			return;
 		} catch (error) {
+			// "Numbers not added": nothing new, so (all numbers being valid) every one was already in the
+			// autodialer, for example added by an earlier attempt whose answer was lost. Not a failure.
+			if (!flags.refreshDuplicates && unitalkMessage(error) === 'Numbers not added') {
+				for (const entry of pending)
+					record(
+						entry,
+						'alreadyPresent',
+						'Numbers not added: the number is already in the autodialer',
+					);
+				return;
+			}
 			const refused = refusedPhones(error);
 			if (refused.size === 0) throw new NodeApiError(ctx.getNode(), error as JsonObject);
 			const still: Array<BatchEntry<NumberEntry>> = [];
@@ -489,6 +529,12 @@ async function sendBatch(
 			pending = still;
 		}
 	}
+}
+
+function unitalkMessage(error: unknown): string | undefined {
+	if (!(error instanceof NodeApiError)) return undefined;
+	const message = ((error.errorResponse ?? {}) as IDataObject).message;
+	return typeof message === 'string' ? message.trim() : undefined;
 }
 
 /** Phones Unitalk named in a "Wrong numbers" / "Wrong audios" answer, with the reason for each. */

@@ -1,0 +1,58 @@
+import type { IExecuteFunctions, INodeExecutionData, NodeParameterValueType } from 'n8n-workflow';
+
+/**
+ * Reading one parameter for every input item, fast. n8n evaluates a parameter per item through its
+ * expression engine, which costs about a tenth of a millisecond: fine for a hundred items, minutes for
+ * a million. The two cases that cover nearly every bulk flow are read without it, with the same result:
+ * - a value without any expression is the same for every item, so it is read once;
+ * - `={{ $json.field }}` (a plain path into the item) is read straight from the item.
+ * Anything else goes through getNodeParameter as usual.
+ */
+
+const PLAIN_JSON_PATH =
+	/^=\{\{\s*\$json((?:\.[A-Za-z_$][\w$]*|\[\s*(?:'[^']*'|"[^"]*"|\d+)\s*\])+)\s*\}\}$/;
+const PATH_PART = /\.([A-Za-z_$][\w$]*)|\[\s*(?:'([^']*)'|"([^"]*)"|(\d+))\s*\]/g;
+
+function hasExpression(value: unknown): boolean {
+	if (typeof value === 'string') return value.startsWith('=');
+	if (Array.isArray(value)) return value.some(hasExpression);
+	if (value && typeof value === 'object') return Object.values(value).some(hasExpression);
+	return false;
+}
+
+function jsonPath(expression: string): string[] | undefined {
+	const match = PLAIN_JSON_PATH.exec(expression);
+	if (!match) return undefined;
+	const parts: string[] = [];
+	for (const m of match[1].matchAll(PATH_PART)) parts.push(m[1] ?? m[2] ?? m[3] ?? m[4]);
+	return parts;
+}
+
+export type ItemParameterReader<T> = (itemIndex: number) => T;
+
+export function itemParameterReader<T = NodeParameterValueType | object>(
+	ctx: IExecuteFunctions,
+	name: string,
+	items: INodeExecutionData[],
+	fallback: unknown,
+	options?: { extractValue?: boolean },
+): ItemParameterReader<T> {
+	const raw = ctx.getNode().parameters[name];
+	const read = (i: number) => ctx.getNodeParameter(name, i, fallback, options) as T;
+	if (items.length === 0) return read;
+	if (!hasExpression(raw)) {
+		const constant = read(0);
+		return () => constant;
+	}
+	const path = typeof raw === 'string' ? jsonPath(raw) : undefined;
+	if (!path) return read;
+	return (i: number) => {
+		let value: unknown = items[i]?.json;
+		for (const part of path) {
+			if (value === null || value === undefined) break;
+			value = (value as Record<string, unknown>)[part];
+		}
+		// An expression that finds nothing gives an empty value, as n8n's own evaluation would.
+		return (value === undefined ? fallback : value) as T;
+	};
+}
