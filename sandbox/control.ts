@@ -16,6 +16,7 @@ import { z } from 'zod';
 
 import type { SandboxServer } from './server';
 import { PROVIDERS, type ProviderName } from './types';
+import { handleUnitalkWebhookControl } from './unitalk/webhookControl';
 
 const providerSchema = z.enum(['nxteleCallbot', 'nxcloud', 'unitalk']);
 
@@ -63,6 +64,7 @@ export async function handleControl(
 ): Promise<void> {
 	const method = (req.method ?? 'GET').toUpperCase();
 	const route = `${method} ${path.replace(/\/+$/, '') || '/'}`;
+	if (await handleUnitalkWebhookControl(server, route, body, res)) return;
 	const provider = providerFilter(params);
 	if (provider === 'invalid') {
 		send(res, 400, {

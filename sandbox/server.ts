@@ -237,6 +237,7 @@ export class SandboxServer {
 			}
 		}
 		record.rawBody = raw.toString('utf8');
+		Object.defineProperty(record, 'rawBytes', { value: raw, enumerable: false, writable: true });
 		const preq: ProviderRequest = { ...base, rawBody: raw, rawText: record.rawBody };
 
 		if (admission.reply) {

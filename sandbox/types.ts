@@ -29,6 +29,11 @@ export interface RecordedRequest {
 	headers: Record<string, string>;
 	/** The body exactly as received, decoded as UTF-8 (gzip request bodies: the decompressed text). */
 	rawBody: string;
+	/**
+	 * The body bytes exactly as received (after gzip decoding), for binary bodies such as multipart
+	 * uploads that `rawBody` cannot show faithfully. Non-enumerable: kept out of JSON views (control API).
+	 */
+	rawBytes?: Buffer;
 	receivedAt: number;
 	outcome: RequestOutcome;
 	reason?: string;

@@ -8,6 +8,7 @@ import type {
 
 import { resourceProperties, runOperation, selectOperation } from '../shared/operations';
 import { resources } from './actions/resources';
+import { searchDistributions } from './methods/distributions';
 import { searchAutodialers } from './methods/listSearch';
 import { loadOptions } from './methods/loadOptions';
 
@@ -29,7 +30,7 @@ export class Unitalk implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchAutodialers },
+		listSearch: { searchAutodialers, searchDistributions },
 		loadOptions,
 	};
 

@@ -17,7 +17,12 @@ import { explainUnitalkError } from './errors';
  * of the messages the documentation lists per action.
  */
 
-export const UNITALK_BUSY_MESSAGE = 'Handler is busy, try again later';
+/** Answers that mean "not now": Unitalk did nothing and the same request may be sent again. */
+export const UNITALK_BUSY_MESSAGES = new Set([
+	'Handler is busy, try again later',
+	'Allowed only one simultaneous text to speech request per project',
+	'Wait until the previous request is processed',
+]);
 
 /**
  * The documented limits: more than 30 requests in 10 s blocks the key (more than 100 for good), at
@@ -48,7 +53,7 @@ export function readUnitalkEnvelope(
 	const message = String(envelope?.message ?? `HTTP ${statusCode}`);
 	const details =
 		envelope?.data === undefined ? undefined : ({ data: envelope.data } as IDataObject);
-	if (message === UNITALK_BUSY_MESSAGE) return { ok: false, reason: 'busy', message };
+	if (UNITALK_BUSY_MESSAGES.has(message)) return { ok: false, reason: 'busy', message };
 	if (statusCode === 401 || /^unauthori[sz]ed$/i.test(message))
 		return { ok: false, reason: 'credentials', message };
 	if (statusCode >= 500) return { ok: false, reason: 'unavailable', message };
@@ -101,4 +106,35 @@ export async function autodialAction(
 	options: UnitalkRequestOptions,
 ): Promise<unknown> {
 	return await unitalkRequest.call(this, '/autodial/action', { action, ...fields }, options);
+}
+
+/**
+ * Variants of the Unitalk profile for requests that differ from "API key + JSON POST below the base
+ * URL". They keep the profile's name and account key, so they wait in the same governor window as
+ * every other request of the credential.
+ */
+function unitalkVariant(
+	overrides: Partial<Pick<ProviderProfile, 'baseUrl'>>,
+): ProviderProfile {
+	return { ...unitalkProfile, ...overrides };
+}
+
+/**
+ * A POST to an incoming webhook link ("Incoming webhooks": https://api.unitalk.cloud:8443/tracking/
+ * webhook/event?token=...&action=...). Unitalk authenticates it by the token in the link, and it is
+ * served at another address than the API, so the link is absolute; the credential's key still goes
+ * along as the Authorization header (the shared transport always authenticates), so callers must only
+ * send links to the credential's Unitalk host.
+ */
+export async function unitalkLinkRequest(
+	this: RequestContext,
+	link: string,
+	options: UnitalkRequestOptions,
+): Promise<unknown> {
+	const url = new URL(link);
+	return await providerRequest.call(this, unitalkVariant({ baseUrl: () => url.origin }), {
+		method: 'POST',
+		path: `${url.pathname}${url.search}`,
+		...options,
+	});
 }

@@ -20,11 +20,12 @@ import type {
 	ProviderRequest,
 } from '../provider';
 import { jsonReply } from '../provider';
-import { isUrlEncoded, parseUrlEncoded } from '../util';
+import { isMultipart, isUrlEncoded, parseUrlEncoded } from '../util';
 import { UNITALK_ENDPOINTS } from './endpoints';
 import { ERROR_STATUS, type UnitalkParams } from './handler';
 import { UnitalkLimiter } from './limits';
 import { UnitalkState } from './state';
+import { UnitalkWebhooks } from './webhooks';
 
 export const UNITALK_MESSAGES = {
 	unauthorized: 'Unauthorized',
@@ -56,15 +57,19 @@ export class UnitalkProvider implements ProviderModule<UnitalkAuth> {
 	readonly prefix = '/unitalk/api';
 	readonly state: UnitalkState;
 	readonly limiter: UnitalkLimiter;
+	/** Unitalk's outgoing webhooks (webhooks.ts): configure, emit, deliveries. */
+	readonly webhooks: UnitalkWebhooks;
 
 	constructor(private readonly env: ProviderEnv) {
 		this.state = new UnitalkState(env.clock);
 		this.limiter = new UnitalkLimiter(env.options.unitalk.limits, env.addViolation);
+		this.webhooks = new UnitalkWebhooks(env.clock);
 	}
 
 	reset(): void {
 		this.state.reset();
 		this.limiter.reset();
+		this.webhooks.reset();
 	}
 
 	snapshot(): unknown {
@@ -168,6 +173,8 @@ export class UnitalkProvider implements ProviderModule<UnitalkAuth> {
 		for (const [k, v] of Object.entries(req.query)) query[k] = Array.isArray(v) ? v[0] : v;
 		const text = req.rawText.trim();
 		if (text === '') return query;
+		// multipart/form-data (/audio/upload): the handler reads the parts from the raw bytes.
+		if (isMultipart(req.headers['content-type'])) return query;
 		// A JSON object is read as JSON whatever the Content-Type says (curl -d sends form-urlencoded).
 		if (isUrlEncoded(req.headers['content-type']) && !text.startsWith('{')) {
 			return { ...query, ...parseUrlEncoded(req.rawText) };

@@ -1,6 +1,8 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { autodialAction } from '../transport';
+import { accountLists } from './accountLists';
+import { dictionaryLoadOptions } from './dictionary';
 
 /**
  * Dropdowns filled from the project's autodialer configuration data (GET_WITH_DATA returns every
@@ -50,6 +52,8 @@ function callStates(subset?: 'repeatableStates' | 'refreshableStates') {
 }
 
 export const loadOptions = {
+	...dictionaryLoadOptions,
+	...accountLists,
 	getAudios: fromConfiguration('audios'),
 	getHoldMelodies: fromConfiguration('moh'),
 	getGroups: fromConfiguration('groups'),
@@ -63,6 +67,12 @@ export const loadOptions = {
 	getCallStates: callStates(),
 	getRepeatableCallStates: callStates('repeatableStates'),
 	getRefreshableCallStates: callStates('refreshableStates'),
+	/** States a repeat-call setting may name: the repeatable ones and ANSWER (the doc's own example). */
+	async getRepeatCallSettingStates(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+		const repeatable = await callStates('repeatableStates').call(this);
+		const answer = (await callStates().call(this)).filter((o) => o.value === 'ANSWER');
+		return [...answer, ...repeatable.filter((o) => o.value !== 'ANSWER')];
+	},
 
 	/** Event handlers available for the event chosen in the same trigger-action entry. */
 	async getTriggerActions(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {

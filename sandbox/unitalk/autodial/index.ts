@@ -6,12 +6,31 @@ import { failure, type EndpointHandler } from '../handler';
 import { autodialBaseSchema } from '../schemas';
 import { getList } from './getList';
 import { cancel, pause, unpause } from './statusActions';
+import { addNumbers } from './addNumbers';
+import { getCallsHistory } from './callsHistory';
+import { getNumber, getNumbers, removeAllNumbers, removeNumbers } from './numbers';
+import { getWithData } from './getWithData';
+import { add } from './add';
+import { update } from './update';
+import { remove } from './remove';
+import { refresh } from './refresh';
 
 export const AUTODIAL_ACTIONS: Record<string, EndpointHandler> = {
 	GET_LIST: getList,
 	PAUSE: pause,
 	UNPAUSE: unpause,
 	CANCEL: cancel,
+	ADD_NUMBERS: addNumbers,
+	GET_NUMBER: getNumber,
+	GET_NUMBERS: getNumbers,
+	REMOVE_NUMBERS: removeNumbers,
+	REMOVE_ALL_NUMBERS: removeAllNumbers,
+	GET_CALLS_HISTORY: getCallsHistory,
+	GET_WITH_DATA: getWithData,
+	ADD: add,
+	UPDATE: update,
+	REMOVE: remove,
+	REFRESH: refresh,
 };
 
 export const autodialAction: EndpointHandler = (ctx, params) => {

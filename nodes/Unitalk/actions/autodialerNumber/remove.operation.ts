@@ -1,0 +1,321 @@
+import { NodeApiError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INode,
+	INodeExecutionData,
+	JsonObject,
+} from 'n8n-workflow';
+import { z } from 'zod';
+
+import { chunk } from '../../../shared/batching';
+import type { BatchEntry } from '../../../shared/batching';
+import type { BatchOperation } from '../../../shared/operations';
+import { asNodeError, errorItem } from '../../../shared/operations';
+import { inputError, parseInput } from '../../../shared/validation';
+import { autodialAction } from '../../transport';
+import { itemParameterReader } from '../../../shared/parameters';
+import { checkPhone, describePhoneProblem } from '../../../shared/phone';
+import { autodialerField, autodialerId, checkAutodialerId } from '../common';
+import { splitList } from '../projectHelpers';
+
+/** From the documentation of REMOVE_NUMBERS: "a maximum of 10,000 numbers". */
+export const MAX_REMOVE_NUMBERS_PER_REQUEST = 10_000;
+
+type PhoneStatus = 'removed' | 'notFound' | 'invalid';
+
+interface PhoneResult {
+	phone: string;
+	status: PhoneStatus;
+	reason?: string;
+}
+
+const REASONS: Record<Exclude<PhoneStatus, 'removed'>, string> = {
+	notFound: 'Numbers not found: none of the numbers of this request was in the autodialer',
+	invalid: 'Unitalk did not accept this number as valid',
+};
+
+const statesSchema = z
+	.array(z.string().regex(/^[A-Z_]+$/, 'must be call states such as NOANSWER'))
+	.min(1);
+
+/**
+ * REMOVE_NUMBERS ("Deleting numbers"), two ways:
+ * - by numbers: the numbers of all input items, per autodialer, go into requests of at most 10,000;
+ *   every item is checked before anything is sent. Unitalk names the numbers it found invalid in
+ *   `data`; those are marked "invalid" on the items that carried them. Numbers that are not in the
+ *   autodialer are not an error (removing is idempotent): when a request finds none of its numbers,
+ *   they are marked "notFound"; otherwise Unitalk does not say which ones it found, and all count as
+ *   "removed".
+ * - by call states: one request per item; "no number in these states" is a result, not an error.
+ */
+export const remove: BatchOperation = {
+	kind: 'batch',
+	value: 'remove',
+	name: 'Remove',
+	description: 'Remove numbers from an autodialer, given as numbers or by their call state',
+	action: 'Remove numbers from an autodialer',
+	properties: [
+		autodialerField,
+		{
+			displayName: 'Remove By',
+			name: 'removeBy',
+			type: 'options',
+			noDataExpression: true,
+			options: [
+				{
+					name: 'Numbers',
+					value: 'numbers',
+					description: 'Remove the numbers given in the input items',
+				},
+				{
+					name: 'Call States',
+					value: 'callStates',
+					description: 'Remove every number whose last call ended in one of the chosen states',
+				},
+			],
+			default: 'numbers',
+		},
+		{
+			displayName: 'Phone',
+			name: 'phone',
+			type: 'string',
+			default: '={{ $json.phone }}',
+			required: true,
+			displayOptions: { show: { removeBy: ['numbers'] } },
+			description:
+				'The number in international format. Spaces, brackets and dashes are removed. Several numbers per item can be given as a list or separated by commas.',
+		},
+		{
+			displayName: 'Call State Names or IDs',
+			name: 'callStates',
+			type: 'multiOptions',
+			typeOptions: { loadOptionsMethod: 'getCallStates' },
+			default: [],
+			required: true,
+			displayOptions: { show: { removeBy: ['callStates'] } },
+			description:
+				'Numbers in these states are removed. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			displayOptions: { show: { removeBy: ['numbers'] } },
+			options: [
+				{
+					displayName: 'Numbers Per Request',
+					name: 'batchSize',
+					type: 'number',
+					typeOptions: { minValue: 1, maxValue: MAX_REMOVE_NUMBERS_PER_REQUEST },
+					default: MAX_REMOVE_NUMBERS_PER_REQUEST,
+					description: 'How many numbers go into one request (Unitalk accepts up to 10,000)',
+				},
+			],
+		},
+	],
+
+	async execute(
+		this: IExecuteFunctions,
+		items: INodeExecutionData[],
+	): Promise<INodeExecutionData[]> {
+		const removeBy = this.getNodeParameter('removeBy', 0, 'numbers') as string;
+		return removeBy === 'callStates'
+			? await removeByStates(this, items)
+			: await removeByNumbers(this, items);
+	},
+};
+
+async function removeByNumbers(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
+	const batchSize = Number(options.batchSize ?? MAX_REMOVE_NUMBERS_PER_REQUEST);
+	if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_REMOVE_NUMBERS_PER_REQUEST)
+		throw inputError(
+			ctx.getNode(),
+			0,
+			'Numbers Per Request',
+			`must be a whole number from 1 to 10,000, got ${String(options.batchSize)}`,
+		);
+
+	// 1. Read and check every item before anything is sent (parameters read in bulk: see parameters.ts).
+	const node = ctx.getNode();
+	const readAutodialer = itemParameterReader(ctx, 'autodialer', items, '', { extractValue: true });
+	const readPhone = itemParameterReader(ctx, 'phone', items, '');
+	const failed = new Map<number, Error>();
+	const byAutodialer = new Map<number, Array<BatchEntry<string>>>();
+	const autodialerOf = new Map<number, number>();
+	for (let i = 0; i < items.length; i++) {
+		try {
+			const id = checkAutodialerId(node, i, readAutodialer(i));
+			const phones = phonesOf(node, i, readPhone(i));
+			autodialerOf.set(i, id);
+			const list = byAutodialer.get(id) ?? [];
+			for (const phone of phones) list.push({ itemIndex: i, value: phone });
+			byAutodialer.set(id, list);
+		} catch (error) {
+			if (!ctx.continueOnFail()) throw asNodeError(ctx, error, i);
+			failed.set(i, error as Error);
+		}
+	}
+
+	// 2. Requests of at most batchSize numbers, autodialer by autodialer.
+	const results = new Map<number, PhoneResult[]>();
+	const record = (entry: BatchEntry<string>, status: PhoneStatus) => {
+		const list = results.get(entry.itemIndex) ?? [];
+		list.push({
+			phone: entry.value,
+			status,
+			...(status === 'removed' ? {} : { reason: REASONS[status] }),
+		});
+		results.set(entry.itemIndex, list);
+	};
+	let sent = 0;
+	for (const [id, entries] of byAutodialer) {
+		for (const batch of chunk(entries, batchSize)) {
+			try {
+				const statuses = await sendNumbers(ctx, id, batch);
+				for (const entry of batch) record(entry, statuses(entry.value));
+				sent++;
+			} catch (error) {
+				if (!ctx.continueOnFail()) throw withProgress(error, sent);
+				for (const entry of batch)
+					if (!failed.has(entry.itemIndex)) failed.set(entry.itemIndex, error as Error);
+			}
+		}
+	}
+
+	// 3. One output item per input item, in input order.
+	const output: INodeExecutionData[] = [];
+	for (let i = 0; i < items.length; i++) {
+		const error = failed.get(i);
+		if (error) {
+			output.push(errorItem(error, i));
+			continue;
+		}
+		const phones = results.get(i);
+		if (!phones) continue;
+		const count = (s: PhoneStatus) => phones.filter((p) => p.status === s).length;
+		const json: IDataObject =
+			phones.length === 1
+				? { autodialerId: autodialerOf.get(i), ...phones[0] }
+				: {
+						autodialerId: autodialerOf.get(i),
+						removed: count('removed'),
+						notFound: count('notFound'),
+						invalid: count('invalid'),
+						phones: phones as unknown as IDataObject[],
+					};
+		output.push({ json, pairedItem: { item: i } });
+	}
+	return output;
+}
+
+/** The numbers of an item's Phone field (a list, or text separated by commas), as digits. */
+function phonesOf(node: INode, itemIndex: number, raw: unknown): string[] {
+	const list = splitList(Array.isArray(raw) || typeof raw === 'string' ? raw : [raw]);
+	if (list.length === 0)
+		throw inputError(node, itemIndex, 'Phone', 'is empty; give at least one phone number');
+	return list.map((p) => {
+		const check = checkPhone(p);
+		if (!check.ok)
+			throw inputError(
+				node,
+				itemIndex,
+				'Phone',
+				`${describePhoneProblem(check)}: a number must be international, 7 to 15 digits`,
+			);
+		return check.digits;
+	});
+}
+
+/** Sends one batch and returns the status of each of its numbers. */
+async function sendNumbers(
+	ctx: IExecuteFunctions,
+	id: number,
+	batch: Array<BatchEntry<string>>,
+): Promise<(phone: string) => PhoneStatus> {
+	const numbers = [...new Set(batch.map((e) => e.value))];
+	try {
+		const answer = (await autodialAction.call(
+			ctx,
+			'REMOVE_NUMBERS',
+			{ id, numbers },
+			{ action: 'Remove Numbers', idempotent: true, itemIndex: batch[0].itemIndex },
+		)) as IDataObject;
+		// "The response will contain an array of invalid numbers in the data field."
+		const invalid = new Set(
+			(Array.isArray(answer?.data) ? answer.data : []).map((n) => String(n).replace(/\D/g, '')),
+		);
+		return (phone) => (invalid.has(phone) ? 'invalid' : 'removed');
+	} catch (error) {
+		const message = providerMessage(error);
+		if (message === 'Numbers not found') return () => 'notFound';
+		// "numbers array does not contain any numbers": Unitalk found none of them valid.
+		if (message === 'Phones not found') return () => 'invalid';
+		throw new NodeApiError(ctx.getNode(), error as JsonObject);
+	}
+}
+
+async function removeByStates(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	const output: INodeExecutionData[] = [];
+	for (let i = 0; i < items.length; i++) {
+		try {
+			const id = autodialerId(ctx, i);
+			const callStates = parseInput(
+				ctx.getNode(),
+				z.object({ callStates: statesSchema }),
+				{ callStates: splitList(ctx.getNodeParameter('callStates', i, [])) },
+				i,
+				{ callStates: 'Call State Names or IDs' },
+			).callStates;
+			let json: IDataObject;
+			try {
+				const answer = (await autodialAction.call(
+					ctx,
+					'REMOVE_NUMBERS',
+					{ id, callStates },
+					{ action: 'Remove Numbers', idempotent: true, itemIndex: i },
+				)) as IDataObject;
+				json = { autodialerId: id, callStates, removed: true, ...answer };
+			} catch (error) {
+				if (providerMessage(error) !== 'Numbers not found by states')
+					throw new NodeApiError(ctx.getNode(), error as JsonObject);
+				json = {
+					autodialerId: id,
+					callStates,
+					removed: false,
+					message: 'Numbers not found by states: no number of the autodialer is in these states',
+				};
+			}
+			output.push({ json, pairedItem: { item: i } });
+		} catch (error) {
+			if (!ctx.continueOnFail()) throw asNodeError(ctx, error, i);
+			output.push(errorItem(error, i));
+		}
+	}
+	return output;
+}
+
+/** The message of a Unitalk error answer ("Numbers not found"), if the error is one. */
+function providerMessage(error: unknown): string | undefined {
+	if (!(error instanceof NodeApiError)) return undefined;
+	const body = (error.errorResponse ?? {}) as IDataObject;
+	return typeof body.message === 'string' ? body.message.trim() : undefined;
+}
+
+/** Adds to a failure how many requests of the run had already removed their numbers. */
+function withProgress(error: unknown, sent: number): unknown {
+	if (sent === 0 || !(error instanceof Error)) return error;
+	const note = `${sent} earlier request(s) of this run had already removed their numbers.`;
+	const e = error as Error & { description?: string | null };
+	e.description = e.description ? `${e.description} ${note}` : note;
+	return e;
+}

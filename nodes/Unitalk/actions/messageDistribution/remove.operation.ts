@@ -1,0 +1,31 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import type { ItemOperation } from '../../../shared/operations';
+import { unitalkRequest } from '../../transport';
+import { distributionField, distributionId } from './common';
+
+/** "Removing a distribution": /messageDistribution/remove with the id as a form field. */
+export const remove: ItemOperation = {
+	kind: 'item',
+	value: 'remove',
+	name: 'Remove',
+	description: 'Remove a message distribution',
+	action: 'Remove a message distribution',
+	properties: [distributionField],
+
+	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+		const id = distributionId(this, itemIndex);
+		const answer = await unitalkRequest.call(
+			this,
+			'/messageDistribution/remove',
+			{ form: { id } },
+			// Removing twice leaves the same result.
+			{ action: 'Remove Distribution', idempotent: true, itemIndex },
+		);
+		return {
+			...((answer && typeof answer === 'object' ? answer : {}) as IDataObject),
+			id,
+			removed: true,
+		};
+	},
+};

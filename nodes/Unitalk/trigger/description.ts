@@ -1,0 +1,198 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { EVENT_OPTIONS, EVENT_QUERY_PARAMETER } from './events';
+
+export const DEFAULT_SECRET_HEADER = 'X-Webhook-Secret';
+export const DEFAULT_SECRET_QUERY = 'secret';
+
+const answering = ['ROUTE', 'VOICE_QUEUE_PRIORITY'];
+
+export const triggerProperties: INodeProperties[] = [
+	{
+		displayName:
+			'<b>Set up in Unitalk</b>: copy the <b>Production URL</b> shown above (method <b>POST</b>). ' +
+			'Call, voice menu, autodialer and voice queue events: on the <b>Event handling</b> page add an action of type Webhook with this URL, method POST, body "Standard JSON", and the secret below. ' +
+			'Balance movements: paste the URL on the <b>API</b> page. ' +
+			'Choosing the responsible operator and voice queue management: paste it in the incoming script ("Request to Your API" / "Webhook for management"). ' +
+			'Those three only take a URL, so send the secret as a query parameter for them. ' +
+			`Autodialer events other than call completion arrive with an empty body: add the URL parameter <b>${EVENT_QUERY_PARAMETER}</b> with the event's name (e.g. AUTODIAL_FINISH) to tell them apart.`,
+		name: 'setupNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		required: true,
+		default: ['CALL_END'],
+		options: EVENT_OPTIONS,
+		description:
+			'Which webhooks start the workflow. Requests for other events are acknowledged (HTTP 200) and start nothing.',
+	},
+	{
+		displayName: 'Secret',
+		name: 'secret',
+		type: 'string',
+		typeOptions: { password: true },
+		required: true,
+		default: '',
+		description:
+			'A long random value that only you and Unitalk know. Unitalk does not sign its webhooks: requests without this secret are refused (HTTP 401) and start nothing.',
+	},
+	{
+		displayName: 'Secret Location',
+		name: 'secretLocation',
+		type: 'options',
+		options: [
+			{
+				name: 'Header',
+				value: 'header',
+				description:
+					'An HTTP header added to the action on the "Event handling" page (not possible for balance, routing and voice queue management webhooks)',
+			},
+			{
+				name: 'Query Parameter',
+				value: 'query',
+				description: 'A URL parameter: works for every Unitalk webhook',
+			},
+		],
+		default: 'query',
+		description: 'Where Unitalk sends the secret',
+	},
+	{
+		displayName: 'Header Name',
+		name: 'headerName',
+		type: 'string',
+		required: true,
+		default: DEFAULT_SECRET_HEADER,
+		displayOptions: { show: { secretLocation: ['header'] } },
+		description: 'HTTP header that carries the secret (upper or lower case does not matter)',
+	},
+	{
+		displayName:
+			'On the "Event handling" page, under HTTP headers, add the header named above with the Secret as its value.',
+		name: 'headerNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { secretLocation: ['header'] } },
+	},
+	{
+		displayName: 'Parameter Name',
+		name: 'queryParameterName',
+		type: 'string',
+		required: true,
+		default: DEFAULT_SECRET_QUERY,
+		displayOptions: { show: { secretLocation: ['query'] } },
+		description: 'URL parameter that carries the secret',
+	},
+	{
+		displayName:
+			'On the "Event handling" page add the URL parameter named above with the Secret as its value; where Unitalk only takes a URL, append it yourself, e.g. <code>…/webhook?secret=YOUR_SECRET</code>.',
+		name: 'queryNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { secretLocation: ['query'] } },
+	},
+	{
+		displayName: 'Answer From',
+		name: 'answerFrom',
+		type: 'options',
+		options: [
+			{
+				name: 'Node Parameters',
+				value: 'parameters',
+				description: 'Answer at once with the values below; the workflow runs afterwards',
+			},
+			{
+				name: 'Last Node',
+				value: 'lastNode',
+				description:
+					'Wait for the workflow to finish and answer with the first item of the last node that ran (keep the workflow short: the caller is waiting)',
+			},
+		],
+		default: 'parameters',
+		displayOptions: { show: { events: answering } },
+		description:
+			'Where the answer to the routing and voice queue management webhooks comes from. Every other event is answered at once.',
+	},
+	{
+		displayName:
+			"Expressions here are evaluated when the request arrives, before any other node runs: they can read the request as <code>{{ $json.body }}</code> (Unitalk's payload, e.g. <code>{{ $json.body.call.from }}</code>), <code>{{ $json.headers }}</code> and <code>{{ $json.query }}</code>, plus $now, $vars and other workflow-wide values; not the output of other nodes.",
+		name: 'expressionNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { events: answering, answerFrom: ['parameters'] } },
+	},
+	{
+		displayName: 'Operator Number',
+		name: 'operatorNumber',
+		type: 'string',
+		default: '',
+		placeholder: '2048',
+		displayOptions: { show: { events: ['ROUTE'], answerFrom: ['parameters'] } },
+		description:
+			'Internal (SIP) line or international phone number of the responsible operator. Empty: no responsible operator (null).',
+	},
+	{
+		displayName: 'Caller Name',
+		name: 'callerName',
+		type: 'string',
+		default: '',
+		displayOptions: { show: { events: ['ROUTE'], answerFrom: ['parameters'] } },
+		description: "Name shown in the operator's SIP client. Empty: none (null).",
+	},
+	{
+		displayName: 'IVR ID',
+		name: 'ivrId',
+		type: 'string',
+		default: '',
+		placeholder: '487',
+		displayOptions: { show: { events: ['ROUTE'], answerFrom: ['parameters'] } },
+		description: 'ID of a voice menu to play to the caller. Empty: none (null).',
+	},
+	{
+		displayName: 'Priority',
+		name: 'priority',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 10, numberPrecision: 0 },
+		default: 5,
+		displayOptions: { show: { events: ['VOICE_QUEUE_PRIORITY'], answerFrom: ['parameters'] } },
+		description:
+			'Queue number from 1 to 10 for the caller; queues are served from 10 down to 1. Unitalk puts calls in queue 5 by default.',
+	},
+	{
+		displayName:
+			'The last node must output, as its first item, <code>{"operatorNumber": "2048", "callerName": "Name", "ivrId": null}</code> for routing requests, or <code>{"setPriority": 7}</code> (a whole number from 1 to 10) for voice queue management. n8n sends that item as it is once the workflow has finished, so the trigger cannot check it: a Set node with exactly these fields is the safest last node. If the workflow fails, Unitalk gets HTTP 500 and uses its default.',
+		name: 'lastNodeNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { events: answering, answerFrom: ['lastNode'] } },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'Drop Repeated Deliveries',
+				name: 'dropDuplicates',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to acknowledge and drop a call event that arrives again with the same call ID and identical content within 10 minutes',
+			},
+			{
+				displayName: 'IP Allow List',
+				name: 'allowedIps',
+				type: 'string',
+				default: '',
+				placeholder: '203.0.113.0/24, 198.51.100.7',
+				description:
+					"Only accept requests from these addresses or ranges (comma-separated, IPv4 or IPv6, CIDR allowed); others get HTTP 403. Empty: any address. Behind a reverse proxy, n8n must be told to trust it (N8N_PROXY_HOPS) to see the caller's address.",
+			},
+		],
+	},
+];
