@@ -113,9 +113,7 @@ export async function autodialAction(
  * URL". They keep the profile's name and account key, so they wait in the same governor window as
  * every other request of the credential.
  */
-function unitalkVariant(
-	overrides: Partial<Pick<ProviderProfile, 'baseUrl'>>,
-): ProviderProfile {
+function unitalkVariant(overrides: Partial<Pick<ProviderProfile, 'baseUrl'>>): ProviderProfile {
 	return { ...unitalkProfile, ...overrides };
 }
 

@@ -1,5 +1,5 @@
 /**
- * One real n8n per e2e test file, with this package packed and installed the way a community
+ * One real n8n per e2e test file (needs `npm run build` first: the package is packed from dist/), with this package packed and installed the way a community
  * install puts it on disk, and the provider sandbox running in the test process.
  */
 import * as fs from 'fs';
@@ -24,7 +24,8 @@ export interface PackageN8n {
 export async function startPackageN8n(label: string): Promise<PackageN8n> {
 	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `n8n-e2e-${label}-`));
 	const sandbox = await startSandbox();
-	const packageDir = packRepo(REPO_ROOT, path.join(tmp, 'package'));
+	// E2E_PACKAGE_DIR: an already packed or built package (package.json + dist/) instead of packing dist/.
+	const packageDir = process.env.E2E_PACKAGE_DIR ?? packRepo(REPO_ROOT, path.join(tmp, 'package'));
 	const n8n = await startN8n({ userFolder: path.join(tmp, 'user'), packageDir });
 	return {
 		n8n,

@@ -3,26 +3,14 @@
  * the trigger are activated, and the sandbox plays Unitalk, POSTing its documented webhooks to the
  * production URL and recording what n8n answered.
  *
- * Needs `npm run build` first (packRepo packs dist/). E2E_PACKAGE_DIR=<dir with package.json + dist/>
- * uses an already packed or built package instead.
+ * Needs `npm run build` first (see package-n8n.ts).
  */
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-
-import { startSandbox, type Sandbox } from '../../sandbox';
+import type { Sandbox } from '../../sandbox';
 import type { UnitalkWebhookDelivery } from '../../sandbox/unitalk/webhooks';
-import {
-	packRepo,
-	REPO_ROOT,
-	startN8n,
-	toRunResult,
-	type Execution,
-	type N8nInstance,
-} from './harness/n8n';
+import { toRunResult, type Execution, type N8nInstance } from './harness/n8n';
+import { BOOT_TIMEOUT_MS, startPackageN8n } from './package-n8n';
+import type { PackageN8n } from './package-n8n';
 
-// n8n boots in 10-60 s; a cold runtime install (first run on a machine) takes minutes more.
-const BOOT_TIMEOUT = 15 * 60_000;
 jest.setTimeout(120_000);
 
 const TRIGGER_TYPE = 'n8n-nodes-dialers.unitalkTrigger';
@@ -31,9 +19,9 @@ const ROUTE_WEBHOOK_ID = '5a0c7c2e-3f1b-4d7e-9a52-6e1f0b7c4d11';
 const QUEUE_WEBHOOK_ID = '8d2e4b61-7c3a-4f09-b1d5-2a9e6c8f0e22';
 const productionPath = (webhookId: string) => `${webhookId}/webhook`;
 
+let env: PackageN8n;
 let n8n: N8nInstance;
 let sandbox: Sandbox;
-let tmp: string;
 let routeWorkflowId: string;
 let queueWorkflowId: string;
 
@@ -69,10 +57,8 @@ async function executions(workflowId: string): Promise<Execution[]> {
 }
 
 beforeAll(async () => {
-	tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-e2e-unitalk-trigger-'));
-	const packageDir = process.env.E2E_PACKAGE_DIR ?? packRepo(REPO_ROOT, path.join(tmp, 'pkg'));
-	sandbox = await startSandbox();
-	n8n = await startN8n({ userFolder: path.join(tmp, 'user'), packageDir });
+	env = await startPackageN8n('unitalk-trigger');
+	({ n8n, sandbox } = env);
 
 	// Workflow 1: call events and ROUTE, answered from the node's parameters. The operator number is an
 	// expression over the incoming request ($json.body), as the node's notice describes.
@@ -132,13 +118,9 @@ beforeAll(async () => {
 
 	await n8n.activateWorkflow(routeWorkflowId);
 	await n8n.activateWorkflow(queueWorkflowId);
-}, BOOT_TIMEOUT);
+}, BOOT_TIMEOUT_MS);
 
-afterAll(async () => {
-	await n8n?.stop();
-	await sandbox?.close();
-	if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-}, 60_000);
+afterAll(async () => await env?.stop(), 60_000);
 
 beforeEach(() => {
 	sandbox.reset();

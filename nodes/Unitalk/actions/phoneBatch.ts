@@ -1,9 +1,9 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { chunk } from '../../shared/batching';
+import { runBulk } from '../../shared/batching';
 import type { BatchEntry } from '../../shared/batching';
-import { asNodeError, errorItem } from '../../shared/operations';
+import { asNodeError } from '../../shared/operations';
 
 /**
  * Operations that send lists of phone numbers (blocked lists, scheduled event handlers): the numbers
@@ -39,126 +39,97 @@ export interface PhoneBatchSpec {
 	refusalReason: string;
 }
 
-interface Entry {
-	target: PhoneTarget;
-	phone: string;
-}
-
-interface ItemOutcome {
-	target: PhoneTarget;
-	phones: PhoneResult[];
-	requests: IDataObject[];
-}
-
 export async function runPhoneBatches(
 	ctx: IExecuteFunctions,
 	items: INodeExecutionData[],
 	spec: PhoneBatchSpec,
 ): Promise<INodeExecutionData[]> {
-	// 1. Read and check every item before anything is sent.
-	const failed = new Map<number, Error>();
-	const byTarget = new Map<string, Array<BatchEntry<Entry>>>();
-	for (let i = 0; i < items.length; i++) {
-		try {
-			const { target, phones } = spec.read(i);
-			const list = byTarget.get(target.key) ?? [];
-			for (const phone of phones) list.push({ itemIndex: i, value: { target, phone } });
-			byTarget.set(target.key, list);
-		} catch (error) {
-			if (!ctx.continueOnFail()) throw asNodeError(ctx, error, i);
-			failed.set(i, error as Error);
-		}
-	}
-
-	// 2. Send provider-sized requests and record what happened to each number.
-	const outcomes = new Map<number, ItemOutcome>();
-	const outcomeOf = (entry: BatchEntry<Entry>) => {
-		let o = outcomes.get(entry.itemIndex);
-		if (!o) {
-			o = { target: entry.value.target, phones: [], requests: [] };
-			outcomes.set(entry.itemIndex, o);
-		}
-		return o;
-	};
-	let sent = 0;
-	for (const entries of byTarget.values()) {
-		for (const batch of chunk(entries, spec.perRequest)) {
-			try {
-				await sendBatch(ctx, spec, batch, outcomeOf);
-				sent++;
-			} catch (error) {
-				if (!ctx.continueOnFail()) throw withProgress(error, sent);
-				for (const entry of batch)
-					if (!failed.has(entry.itemIndex)) failed.set(entry.itemIndex, error as Error);
-			}
-		}
-	}
-
-	// 3. One output item per input item, in input order.
-	const output: INodeExecutionData[] = [];
-	for (let i = 0; i < items.length; i++) {
-		const error = failed.get(i);
-		if (error) {
-			output.push(errorItem(error, i));
-			continue;
-		}
-		const o = outcomes.get(i);
-		if (!o) continue;
-		const done = o.phones.filter((p) => p.status === spec.doneStatus).length;
-		const request = o.requests.length === 1 ? o.requests[0] : { requests: o.requests };
-		const json: IDataObject =
-			o.phones.length === 1
-				? { ...o.target.fields, ...o.phones[0], ...request }
+	const targets = new Map<string, PhoneTarget>();
+	return await runBulk<string>(ctx, items.length, {
+		perRequest: spec.perRequest,
+		read: (itemIndex) => {
+			const { target, phones } = spec.read(itemIndex);
+			targets.set(target.key, target);
+			return { group: target.key, entries: phones };
+		},
+		send: async (group, batch) =>
+			await sendBatch(ctx, spec, targets.get(group) as PhoneTarget, batch),
+		summarise: (outcomes) => {
+			const target = targets.get(String(outcomes[0].json.target ?? ''));
+			const phones = outcomes.map(
+				(o): PhoneResult => ({
+					phone: String(o.json.phone),
+					status: String(o.json.status),
+					...(o.json.reason === undefined ? {} : { reason: String(o.json.reason) }),
+				}),
+			);
+			// Each request this item took part in, once, in order.
+			const requests = [
+				...new Set(outcomes.map((o) => o.json.request).filter((r) => r !== undefined)),
+			] as IDataObject[];
+			const request = requests.length === 1 ? requests[0] : { requests };
+			const done = phones.filter((p) => p.status === spec.doneStatus).length;
+			return phones.length === 1
+				? { ...target?.fields, ...phones[0], ...request }
 				: {
-						...o.target.fields,
+						...target?.fields,
 						[spec.doneStatus]: done,
-						rejected: o.phones.length - done,
-						phones: o.phones as unknown as IDataObject[],
+						rejected: phones.length - done,
+						phones: phones as unknown as IDataObject[],
 						...request,
 					};
-		output.push({ json, pairedItem: { item: i } });
-	}
-	return output;
+		},
+	});
 }
 
+/**
+ * Sends one chunk and returns, per entry and in order, what happened to its number. When Unitalk
+ * refuses named numbers, those are marked rejected and the rest is sent again.
+ */
 async function sendBatch(
 	ctx: IExecuteFunctions,
 	spec: PhoneBatchSpec,
-	batch: Array<BatchEntry<Entry>>,
-	outcomeOf: (entry: BatchEntry<Entry>) => ItemOutcome,
-): Promise<void> {
-	const target = batch[0].value.target;
-	let pending = batch;
+	target: PhoneTarget,
+	batch: Array<BatchEntry<string>>,
+): Promise<IDataObject[]> {
+	const results = new Map<number, IDataObject>();
+	let pending = batch.map((entry, position) => ({ entry, position }));
 	while (pending.length > 0) {
 		try {
 			const info = await spec.send(
 				target,
-				pending.map((e) => e.value.phone),
-				pending[0].itemIndex,
+				pending.map((p) => p.entry.value),
+				pending[0].entry.itemIndex,
 			);
-			const requestInfo = { ...info, numbersInRequest: pending.length };
-			const seen = new Set<number>();
-			for (const entry of pending) {
-				const o = outcomeOf(entry);
-				o.phones.push({ phone: entry.value.phone, status: spec.doneStatus });
-				if (!seen.has(entry.itemIndex)) o.requests.push(requestInfo);
-				seen.add(entry.itemIndex);
-			}
-			return;
+			const request: IDataObject = { ...info, numbersInRequest: pending.length };
+			for (const p of pending)
+				results.set(p.position, {
+					target: target.key,
+					phone: p.entry.value,
+					status: spec.doneStatus,
+					request,
+				});
+			break;
 		} catch (error) {
 			const refused = refusedPhones(error, spec);
-			const still = pending.filter((e) => !refused.has(e.value.phone));
+			const still = pending.filter((p) => !refused.has(p.entry.value));
 			// Nothing matched: do not loop.
 			if (refused.size === 0 || still.length === pending.length)
-				throw asNodeError(ctx, error, pending[0].itemIndex);
-			for (const entry of pending) {
-				const reason = refused.get(entry.value.phone);
+				throw asNodeError(ctx, error, pending[0].entry.itemIndex);
+			for (const p of pending) {
+				const reason = refused.get(p.entry.value);
 				if (reason !== undefined)
-					outcomeOf(entry).phones.push({ phone: entry.value.phone, status: 'rejected', reason });
+					results.set(p.position, {
+						target: target.key,
+						phone: p.entry.value,
+						status: 'rejected',
+						reason,
+					});
 			}
 			pending = still;
 		}
 	}
+	return batch.map((_, position) => results.get(position) ?? {});
 }
 
 /** Numbers an error names in its `data`, with the reason for each. */
@@ -183,13 +154,4 @@ export function refusedPhones(
 		}
 	}
 	return refused;
-}
-
-/** Adds to a failure how many requests of the run had already been carried out. */
-function withProgress(error: unknown, sent: number): unknown {
-	if (sent === 0 || !(error instanceof Error)) return error;
-	const note = `${sent} earlier request(s) of this run had already been carried out.`;
-	const e = error as Error & { description?: string | null };
-	e.description = e.description ? `${e.description} ${note}` : note;
-	return e;
 }

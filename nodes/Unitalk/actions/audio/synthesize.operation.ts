@@ -1,10 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { chunk } from '../../../shared/batching';
-import type { BatchEntry } from '../../../shared/batching';
+import { runBulk } from '../../../shared/batching';
 import type { BatchOperation } from '../../../shared/operations';
-import { asNodeError, errorItem } from '../../../shared/operations';
+import { itemParameterReader } from '../../../shared/parameters';
+import type { ItemParameterReader } from '../../../shared/parameters';
 import { parseInput } from '../../../shared/validation';
 import { explainUnitalkError } from '../../errors';
 import { unitalkRequest } from '../../transport';
@@ -102,23 +102,19 @@ export const synthesize: BatchOperation = {
 		this: IExecuteFunctions,
 		items: INodeExecutionData[],
 	): Promise<INodeExecutionData[]> {
-		// 1. Read and check every item before anything is sent.
-		const failed = new Map<number, Error>();
-		const entries: Array<BatchEntry<Entry>> = [];
-		for (let i = 0; i < items.length; i++) {
-			try {
-				entries.push({ itemIndex: i, value: readItem(this, i) });
-			} catch (error) {
-				if (!this.continueOnFail()) throw asNodeError(this, error, i);
-				failed.set(i, error as Error);
-			}
-		}
-
-		// 2. Requests of up to 5 entries, one after the other (Unitalk allows one at a time).
-		const results = new Map<number, IDataObject>();
-		let sent = 0;
-		for (const batch of chunk(entries, MAX_TTS_PER_REQUEST)) {
-			try {
+		const node = this.getNode();
+		const read: ItemReaders = {
+			name: itemParameterReader(this, 'name', items, ''),
+			type: itemParameterReader(this, 'type', items, undefined),
+			format: itemParameterReader(this, 'format', items, 'text'),
+			text: itemParameterReader(this, 'text', items, ''),
+			settingsId: itemParameterReader(this, 'settingsId', items, ''),
+		};
+		return await runBulk<Entry>(this, items.length, {
+			read: (i) => ({ group: '', entries: [readItem(node, i, read)] }),
+			// Up to 5 per request, one after the other (Unitalk allows one at a time).
+			perRequest: MAX_TTS_PER_REQUEST,
+			send: async (_group, batch) => {
 				const answer = (await unitalkRequest.call(
 					this,
 					'/audio/tts',
@@ -132,44 +128,35 @@ export const synthesize: BatchOperation = {
 					},
 				)) as IDataObject;
 				const data = Array.isArray(answer?.data) ? (answer.data as IDataObject[]) : [];
-				batch.forEach((entry, position) => {
-					results.set(
-						entry.itemIndex,
-						itemResult(entry.value, answerFor(data, entry.value, position)),
-					);
-				});
-				sent += batch.length;
-			} catch (error) {
-				if (!this.continueOnFail()) throw withProgress(error, sent);
-				for (const entry of batch) failed.set(entry.itemIndex, error as Error);
-			}
-		}
-
-		// 3. One output item per input item, in input order.
-		const output: INodeExecutionData[] = [];
-		for (let i = 0; i < items.length; i++) {
-			const error = failed.get(i);
-			if (error) output.push(errorItem(error, i));
-			else {
-				const json = results.get(i);
-				if (json) output.push({ json, pairedItem: { item: i } });
-			}
-		}
-		return output;
+				return batch.map((e, position) => itemResult(e.value, answerFor(data, e.value, position)));
+			},
+			progressNote: (_requests, answered) =>
+				`Earlier requests of this run had already been answered for ${answered} item(s).`,
+			summarise: (outcomes) => outcomes[0].json,
+		});
 	},
 };
 
-function readItem(ctx: IExecuteFunctions, itemIndex: number): Entry {
-	const text = ctx.getNodeParameter('text', itemIndex, '') as unknown;
+interface ItemReaders {
+	name: ItemParameterReader<unknown>;
+	type: ItemParameterReader<unknown>;
+	format: ItemParameterReader<unknown>;
+	text: ItemParameterReader<unknown>;
+	settingsId: ItemParameterReader<unknown>;
+}
+
+/** `node` is passed in: getNode() copies the whole node, too slow to call per item. */
+function readItem(node: INode, itemIndex: number, read: ItemReaders): Entry {
+	const text = read.text(itemIndex);
 	return parseInput(
-		ctx.getNode(),
+		node,
 		schema,
 		{
-			name: String(ctx.getNodeParameter('name', itemIndex, '') ?? ''),
-			type: ctx.getNodeParameter('type', itemIndex),
-			format: ctx.getNodeParameter('format', itemIndex, 'text'),
+			name: String(read.name(itemIndex) ?? ''),
+			type: read.type(itemIndex),
+			format: read.format(itemIndex),
 			text: text === '' || text === undefined || text === null ? undefined : String(text),
-			settingsId: optionalId(ctx.getNodeParameter('settingsId', itemIndex, '')),
+			settingsId: optionalId(read.settingsId(itemIndex)),
 		},
 		itemIndex,
 		LABELS,
@@ -214,13 +201,4 @@ function itemResult(entry: Entry, answered: IDataObject | undefined): IDataObjec
 			? { errorDescription: explainUnitalkError(String(answered.error), 'Synthesize Audio') }
 			: {}),
 	};
-}
-
-/** Adds to a request failure how many audios earlier requests of this run had already created. */
-function withProgress(error: unknown, sent: number): unknown {
-	if (sent === 0 || !(error instanceof Error)) return error;
-	const note = `Earlier requests of this run had already been answered for ${sent} item(s).`;
-	const e = error as Error & { description?: string | null };
-	e.description = e.description ? `${e.description} ${note}` : note;
-	return e;
 }

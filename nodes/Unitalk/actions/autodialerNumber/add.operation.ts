@@ -8,10 +8,9 @@ import type {
 } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { chunk } from '../../../shared/batching';
+import { runBulk } from '../../../shared/batching';
 import type { BatchEntry } from '../../../shared/batching';
 import type { BatchOperation } from '../../../shared/operations';
-import { asNodeError, errorItem } from '../../../shared/operations';
 import { checkPhone, describePhoneProblem } from '../../../shared/phone';
 import { inputError, parseInput } from '../../../shared/validation';
 import { autodialerField, checkAutodialerId } from '../common';
@@ -101,12 +100,8 @@ interface NumberEntry {
 	data?: IDataObject;
 }
 
-/** What happened to one item: every phone it carried, with a status each. */
+/** What happened to one number. */
 type PhoneStatus = 'added' | 'rejected' | 'alreadyPresent';
-interface ItemResult {
-	autodialerId: number;
-	phones: Array<{ phone: string; status: PhoneStatus; reason?: string }>;
-}
 
 export const add: BatchOperation = {
 	kind: 'batch',
@@ -285,86 +280,42 @@ export const add: BatchOperation = {
 			MAX_NUMBERS_PER_REQUEST,
 		);
 
-		// 1. Read and check every item before anything is sent.
-		const failed = new Map<number, Error>();
-		const entriesByAutodialer = new Map<number, Array<BatchEntry<NumberEntry>>>();
 		const read: ItemReaders = {
 			autodialer: itemParameterReader(this, 'autodialer', items, '', { extractValue: true }),
 			phone: itemParameterReader(this, 'phone', items, ''),
 			numberData: numberDataReader(this, itemParameterReader(this, 'numberData', items, {})),
 		};
-		for (let i = 0; i < items.length; i++) {
-			try {
-				for (const entry of readItem(node, i, read)) {
-					const list = entriesByAutodialer.get(entry.autodialerId) ?? [];
-					list.push({ itemIndex: i, value: entry });
-					entriesByAutodialer.set(entry.autodialerId, list);
-				}
-			} catch (error) {
-				if (!this.continueOnFail()) throw asNodeError(this, error, i);
-				failed.set(i, error as Error);
-			}
-		}
-		for (const [id, entries] of entriesByAutodialer) {
-			if (entries.length > MAX_NUMBERS_PER_AUTODIALER) {
-				const first = entries[MAX_NUMBERS_PER_AUTODIALER].itemIndex;
+		return await runBulk<NumberEntry>(this, items.length, {
+			read: (i) => {
+				const entries = readItem(node, i, read);
+				return { group: String(entries[0].autodialerId), entries };
+			},
+			checkGroup: (group, entries) => {
+				if (entries.length <= MAX_NUMBERS_PER_AUTODIALER) return;
 				throw inputError(
 					node,
-					first,
+					entries[MAX_NUMBERS_PER_AUTODIALER].itemIndex,
 					'Phone',
-					`would bring autodialer ${id} past 1,000,000 numbers in this run (${entries.length} given); Unitalk allows 1,000,000 per autodialer`,
+					`would bring autodialer ${group} past 1,000,000 numbers in this run (${entries.length} given); Unitalk allows 1,000,000 per autodialer`,
 				);
-			}
-		}
-
-		// 2. Send provider-sized batches, autodialer by autodialer, and record each entry's fate.
-		const results = new Map<number, ItemResult>();
-		const record = (entry: BatchEntry<NumberEntry>, status: PhoneStatus, reason?: string) => {
-			const result = results.get(entry.itemIndex) ?? {
-				autodialerId: entry.value.autodialerId,
-				phones: [],
-			};
-			result.phones.push({ phone: entry.value.phone, status, ...(reason ? { reason } : {}) });
-			results.set(entry.itemIndex, result);
-		};
-		let sentBatches = 0;
-		for (const [id, entries] of entriesByAutodialer) {
-			for (const batch of chunk(entries, batchSize)) {
-				try {
-					await sendBatch(this, id, batch, { refreshDuplicates, highPriority }, record);
-					sentBatches++;
-				} catch (error) {
-					if (!this.continueOnFail()) throw withProgress(error, sentBatches);
-					for (const entry of batch)
-						if (!failed.has(entry.itemIndex)) failed.set(entry.itemIndex, error as Error);
-				}
-			}
-		}
-
-		// 3. One output item per input item, in input order.
-		const output: INodeExecutionData[] = [];
-		for (let i = 0; i < items.length; i++) {
-			const error = failed.get(i);
-			if (error) {
-				output.push(errorItem(error, i));
-				continue;
-			}
-			const result = results.get(i);
-			if (!result) continue;
-			const added = result.phones.filter((p) => p.status === 'added').length;
-			const json: IDataObject =
-				result.phones.length === 1
-					? { autodialerId: result.autodialerId, ...result.phones[0] }
-					: {
-							autodialerId: result.autodialerId,
-							added,
-							rejected: result.phones.filter((p) => p.status === 'rejected').length,
-							alreadyPresent: result.phones.filter((p) => p.status === 'alreadyPresent').length,
-							phones: result.phones,
-						};
-			output.push({ json, pairedItem: { item: i } });
-		}
-		return output;
+			},
+			perRequest: batchSize,
+			send: async (group, batch) =>
+				await sendBatch(this, Number(group), batch, { refreshDuplicates, highPriority }),
+			summarise: (outcomes) => {
+				const phones = outcomes.map((o) => o.json);
+				const autodialerId = outcomes[0].entry.value.autodialerId;
+				if (phones.length === 1) return { autodialerId, ...phones[0] };
+				const count = (status: PhoneStatus) => phones.filter((p) => p.status === status).length;
+				return {
+					autodialerId,
+					added: count('added'),
+					rejected: count('rejected'),
+					alreadyPresent: count('alreadyPresent'),
+					phones,
+				};
+			},
+		});
 	},
 };
 
@@ -474,8 +425,11 @@ async function sendBatch(
 	autodialer: number,
 	batch: Array<BatchEntry<NumberEntry>>,
 	flags: { refreshDuplicates: boolean; highPriority: boolean },
-	record: (entry: BatchEntry<NumberEntry>, status: PhoneStatus, reason?: string) => void,
-): Promise<void> {
+): Promise<IDataObject[]> {
+	const results = new Map<BatchEntry<NumberEntry>, IDataObject>();
+	const record = (entry: BatchEntry<NumberEntry>, status: PhoneStatus, reason?: string) =>
+		results.set(entry, { phone: entry.value.phone, status, ...(reason ? { reason } : {}) });
+	const inBatchOrder = () => batch.map((entry) => results.get(entry) as IDataObject);
 	let pending = batch;
 	while (pending.length > 0) {
 		const numbers = pending.filter((e) => !e.value.data).map((e) => e.value.phone);
@@ -502,7 +456,7 @@ async function sendBatch(
 				},
 			);
 			for (const entry of pending) record(entry, 'added');
-			return;
+			return inBatchOrder();
 		} catch (error) {
 			// "Numbers not added": nothing new, so (all numbers being valid) every one was already in the
 			// autodialer, for example added by an earlier attempt whose answer was lost. Not a failure.
@@ -513,7 +467,7 @@ async function sendBatch(
 						'alreadyPresent',
 						'Numbers not added: the number is already in the autodialer',
 					);
-				return;
+				return inBatchOrder();
 			}
 			const refused = refusedPhones(error);
 			if (refused.size === 0) throw new NodeApiError(ctx.getNode(), error as JsonObject);
@@ -529,6 +483,7 @@ async function sendBatch(
 			pending = still;
 		}
 	}
+	return inBatchOrder();
 }
 
 function unitalkMessage(error: unknown): string | undefined {
@@ -567,13 +522,4 @@ function refusedPhones(error: unknown): Map<string, string> {
 		}
 	}
 	return refused;
-}
-
-/** Adds to a batch failure how much had already been added, so the user knows where the run stopped. */
-function withProgress(error: unknown, sentBatches: number): unknown {
-	if (sentBatches === 0 || !(error instanceof Error)) return error;
-	const note = `${sentBatches} earlier request(s) of this run had already added their numbers.`;
-	const e = error as Error & { description?: string | null };
-	e.description = e.description ? `${e.description} ${note}` : note;
-	return e;
 }

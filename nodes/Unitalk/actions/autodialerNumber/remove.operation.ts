@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { chunk } from '../../../shared/batching';
+import { runBulk } from '../../../shared/batching';
 import type { BatchEntry } from '../../../shared/batching';
 import type { BatchOperation } from '../../../shared/operations';
 import { asNodeError, errorItem } from '../../../shared/operations';
@@ -24,10 +24,9 @@ export const MAX_REMOVE_NUMBERS_PER_REQUEST = 10_000;
 
 type PhoneStatus = 'removed' | 'notFound' | 'invalid';
 
-interface PhoneResult {
+interface NumberEntry {
+	autodialerId: number;
 	phone: string;
-	status: PhoneStatus;
-	reason?: string;
 }
 
 const REASONS: Record<Exclude<PhoneStatus, 'removed'>, string> = {
@@ -132,91 +131,51 @@ async function removeByNumbers(
 	ctx: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
+	const node = ctx.getNode();
 	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
 	const batchSize = Number(options.batchSize ?? MAX_REMOVE_NUMBERS_PER_REQUEST);
 	if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_REMOVE_NUMBERS_PER_REQUEST)
 		throw inputError(
-			ctx.getNode(),
+			node,
 			0,
 			'Numbers Per Request',
 			`must be a whole number from 1 to 10,000, got ${String(options.batchSize)}`,
 		);
 
-	// 1. Read and check every item before anything is sent (parameters read in bulk: see parameters.ts).
-	const node = ctx.getNode();
+	// Parameters read in bulk: see parameters.ts.
 	const readAutodialer = itemParameterReader(ctx, 'autodialer', items, '', { extractValue: true });
 	const readPhone = itemParameterReader(ctx, 'phone', items, '');
-	const failed = new Map<number, Error>();
-	const byAutodialer = new Map<number, Array<BatchEntry<string>>>();
-	const autodialerOf = new Map<number, number>();
-	for (let i = 0; i < items.length; i++) {
-		try {
-			const id = checkAutodialerId(node, i, readAutodialer(i));
+	return await runBulk<NumberEntry>(ctx, items.length, {
+		read: (i) => {
+			const autodialerId = checkAutodialerId(node, i, readAutodialer(i));
 			const phones = phonesOf(node, i, readPhone(i));
-			autodialerOf.set(i, id);
-			const list = byAutodialer.get(id) ?? [];
-			for (const phone of phones) list.push({ itemIndex: i, value: phone });
-			byAutodialer.set(id, list);
-		} catch (error) {
-			if (!ctx.continueOnFail()) throw asNodeError(ctx, error, i);
-			failed.set(i, error as Error);
-		}
-	}
-
-	// 2. Requests of at most batchSize numbers, autodialer by autodialer.
-	const results = new Map<number, PhoneResult[]>();
-	const record = (entry: BatchEntry<string>, status: PhoneStatus) => {
-		const list = results.get(entry.itemIndex) ?? [];
-		list.push({
-			phone: entry.value,
-			status,
-			...(status === 'removed' ? {} : { reason: REASONS[status] }),
-		});
-		results.set(entry.itemIndex, list);
-	};
-	let sent = 0;
-	for (const [id, entries] of byAutodialer) {
-		for (const batch of chunk(entries, batchSize)) {
-			try {
-				const statuses = await sendNumbers(ctx, id, batch);
-				for (const entry of batch) record(entry, statuses(entry.value));
-				sent++;
-			} catch (error) {
-				if (!ctx.continueOnFail()) throw withProgress(error, sent);
-				for (const entry of batch)
-					if (!failed.has(entry.itemIndex)) failed.set(entry.itemIndex, error as Error);
-			}
-		}
-	}
-
-	// 3. One output item per input item, in input order.
-	const output: INodeExecutionData[] = [];
-	for (let i = 0; i < items.length; i++) {
-		const error = failed.get(i);
-		if (error) {
-			output.push(errorItem(error, i));
-			continue;
-		}
-		const phones = results.get(i);
-		if (!phones) continue;
-		const count = (s: PhoneStatus) => phones.filter((p) => p.status === s).length;
-		const json: IDataObject =
-			phones.length === 1
-				? { autodialerId: autodialerOf.get(i), ...phones[0] }
-				: {
-						autodialerId: autodialerOf.get(i),
-						removed: count('removed'),
-						notFound: count('notFound'),
-						invalid: count('invalid'),
-						phones: phones as unknown as IDataObject[],
-					};
-		output.push({ json, pairedItem: { item: i } });
-	}
-	return output;
+			return {
+				group: String(autodialerId),
+				entries: phones.map((phone) => ({ autodialerId, phone })),
+			};
+		},
+		perRequest: batchSize,
+		send: async (group, batch) => await sendNumbers(ctx, Number(group), batch),
+		progressNote: (requests) =>
+			`${requests} earlier request(s) of this run had already removed their numbers.`,
+		summarise: (outcomes) => {
+			const phones = outcomes.map((o) => o.json);
+			const autodialerId = outcomes[0].entry.value.autodialerId;
+			if (phones.length === 1) return { autodialerId, ...phones[0] };
+			const count = (s: PhoneStatus) => phones.filter((p) => p.status === s).length;
+			return {
+				autodialerId,
+				removed: count('removed'),
+				notFound: count('notFound'),
+				invalid: count('invalid'),
+				phones,
+			};
+		},
+	});
 }
 
 /** The numbers of an item's Phone field (a list, or text separated by commas), as digits. */
-function phonesOf(node: INode, itemIndex: number, raw: unknown): string[] {
+export function phonesOf(node: INode, itemIndex: number, raw: unknown): string[] {
 	const list = splitList(Array.isArray(raw) || typeof raw === 'string' ? raw : [raw]);
 	if (list.length === 0)
 		throw inputError(node, itemIndex, 'Phone', 'is empty; give at least one phone number');
@@ -233,13 +192,14 @@ function phonesOf(node: INode, itemIndex: number, raw: unknown): string[] {
 	});
 }
 
-/** Sends one batch and returns the status of each of its numbers. */
+/** Sends one batch and says what happened to each of its numbers. */
 async function sendNumbers(
 	ctx: IExecuteFunctions,
 	id: number,
-	batch: Array<BatchEntry<string>>,
-): Promise<(phone: string) => PhoneStatus> {
-	const numbers = [...new Set(batch.map((e) => e.value))];
+	batch: Array<BatchEntry<NumberEntry>>,
+): Promise<IDataObject[]> {
+	const numbers = [...new Set(batch.map((e) => e.value.phone))];
+	let statusOf: (phone: string) => PhoneStatus;
 	try {
 		const answer = (await autodialAction.call(
 			ctx,
@@ -251,14 +211,18 @@ async function sendNumbers(
 		const invalid = new Set(
 			(Array.isArray(answer?.data) ? answer.data : []).map((n) => String(n).replace(/\D/g, '')),
 		);
-		return (phone) => (invalid.has(phone) ? 'invalid' : 'removed');
+		statusOf = (phone) => (invalid.has(phone) ? 'invalid' : 'removed');
 	} catch (error) {
 		const message = providerMessage(error);
-		if (message === 'Numbers not found') return () => 'notFound';
+		if (message === 'Numbers not found') statusOf = () => 'notFound';
 		// "numbers array does not contain any numbers": Unitalk found none of them valid.
-		if (message === 'Phones not found') return () => 'invalid';
-		throw new NodeApiError(ctx.getNode(), error as JsonObject);
+		else if (message === 'Phones not found') statusOf = () => 'invalid';
+		else throw new NodeApiError(ctx.getNode(), error as JsonObject);
 	}
+	return batch.map(({ value: { phone } }) => {
+		const status = statusOf(phone);
+		return { phone, status, ...(status === 'removed' ? {} : { reason: REASONS[status] }) };
+	});
 }
 
 async function removeByStates(
@@ -309,13 +273,4 @@ function providerMessage(error: unknown): string | undefined {
 	if (!(error instanceof NodeApiError)) return undefined;
 	const body = (error.errorResponse ?? {}) as IDataObject;
 	return typeof body.message === 'string' ? body.message.trim() : undefined;
-}
-
-/** Adds to a failure how many requests of the run had already removed their numbers. */
-function withProgress(error: unknown, sent: number): unknown {
-	if (sent === 0 || !(error instanceof Error)) return error;
-	const note = `${sent} earlier request(s) of this run had already removed their numbers.`;
-	const e = error as Error & { description?: string | null };
-	e.description = e.description ? `${e.description} ${note}` : note;
-	return e;
 }

@@ -1,11 +1,16 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { planRequests, runBulk } from '../../../shared/batching';
+import type { BatchEntry } from '../../../shared/batching';
 import type { BatchOperation } from '../../../shared/operations';
-import { asNodeError, errorItem } from '../../../shared/operations';
+import { errorItem } from '../../../shared/operations';
+import { itemParameterReader } from '../../../shared/parameters';
+import type { ItemParameterReader } from '../../../shared/parameters';
 import { parseInput } from '../../../shared/validation';
 import { unitalkRequest } from '../../transport';
-import { readPhones, unwrapData } from '../projectHelpers';
+import { phonesOf } from '../autodialerNumber/remove.operation';
+import { unwrapData } from '../projectHelpers';
 import { checkViberText, messageTypeField, textValue } from './common';
 
 /**
@@ -30,27 +35,15 @@ const schema = z
 
 const LABELS = { messageType: 'Message Type', text: 'Text' };
 
-interface Entry {
-	itemIndex: number;
+interface Message {
 	messageType: MessageType;
 	phone: string;
 	text: string;
 }
 
-interface Outcome {
-	phone: string;
-	messageId: IDataObject[keyof IDataObject];
-	sent: boolean;
-	error: string | null;
-	/** Set when the whole request failed (continue on fail). */
-	requestError?: Error;
-}
-
-interface Batch {
-	messageType: MessageType;
-	entries: Entry[];
-	phones: Set<string>;
-}
+/** Requests never mix message types, and never hold a number twice (the answer is keyed by number). */
+const requestGroup = (m: Message): string => m.messageType;
+const requestKey = (m: Message): string => m.phone;
 
 export const sendBulk: BatchOperation = {
 	kind: 'batch',
@@ -107,6 +100,7 @@ export const sendBulk: BatchOperation = {
 		this: IExecuteFunctions,
 		items: INodeExecutionData[],
 	): Promise<INodeExecutionData[]> {
+		const node = this.getNode();
 		const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 		const size = Math.max(
 			1,
@@ -115,134 +109,113 @@ export const sendBulk: BatchOperation = {
 				MAX_MESSAGES_PER_REQUEST,
 			),
 		);
-
-		// 1. Read and check every item before anything is sent.
-		const invalid = new Map<number, Error>();
-		const entries: Entry[] = [];
-		for (let i = 0; i < items.length; i++) {
-			try {
-				entries.push(...readItem(this, i));
-			} catch (error) {
-				if (!this.continueOnFail()) throw asNodeError(this, error, i);
-				invalid.set(i, error as Error);
-			}
-		}
-
-		// 2. Send the batches; every entry gets an outcome.
-		const outcomes = new Map<Entry, Outcome>();
-		let sentRequests = 0;
-		let sentMessages = 0;
-		for (const batch of batchesOf(entries, size)) {
-			try {
-				const results = await sendBatch(this, batch);
-				for (const entry of batch.entries) outcomes.set(entry, results(entry.phone));
-				sentRequests++;
-				sentMessages += batch.entries.length;
-			} catch (error) {
-				if (!this.continueOnFail())
-					throw withProgress(
-						asNodeError(this, error, batch.entries[0].itemIndex),
-						sentRequests,
-						sentMessages,
-					);
-				for (const entry of batch.entries)
-					outcomes.set(entry, {
-						phone: entry.phone,
-						messageId: null,
-						sent: false,
-						error: (error as Error).message,
-						requestError: error as Error,
-					});
-			}
-		}
-
-		// 3. One output item per input item, in input order.
-		const byItem = new Map<number, Array<{ entry: Entry; outcome: Outcome }>>();
-		for (const entry of entries) {
-			const list = byItem.get(entry.itemIndex) ?? [];
-			list.push({ entry, outcome: outcomes.get(entry) as Outcome });
-			byItem.set(entry.itemIndex, list);
-		}
-		const output: INodeExecutionData[] = [];
-		for (let i = 0; i < items.length; i++) {
-			const error = invalid.get(i);
-			if (error) {
-				output.push(errorItem(error, i));
-				continue;
-			}
-			const results = byItem.get(i);
-			if (!results) continue;
-			output.push({ json: itemJson(results, i), pairedItem: { item: i } });
-		}
-		return output;
+		const read: ItemReaders = {
+			messageType: itemParameterReader(this, 'messageType', items, undefined),
+			phone: itemParameterReader(this, 'phone', items, ''),
+			text: itemParameterReader(this, 'text', items, ''),
+		};
+		return await runBulk<Message>(this, items.length, {
+			read: (i) => {
+				const entries = readItem(node, i, read);
+				return { group: requestGroup(entries[0]), entries };
+			},
+			perRequest: size,
+			distinct: requestKey,
+			send: async (_group, batch) => await sendBatch(this, batch),
+			// A failed request (continue on fail): each of its numbers reports the error.
+			requestFailed: (error, batch) =>
+				batch.map((e) => ({
+					phone: e.value.phone,
+					messageId: null,
+					sent: false,
+					...errorItem(error, e.itemIndex).json,
+				})),
+			progressNote: (requests, messages) =>
+				`${messages} message(s) in ${requests} earlier request(s) of this run had already been sent; running the node again sends them again.`,
+			summarise: (outcomes) => {
+				const messageType = outcomes[0].entry.value.messageType;
+				if (outcomes.length === 1) return { messageType, ...outcomes[0].json };
+				const sentCount = outcomes.filter((o) => o.json.sent === true).length;
+				return {
+					messageType,
+					sentCount,
+					failedCount: outcomes.length - sentCount,
+					messages: outcomes.map(({ json: { phone, messageId, sent, error } }) => ({
+						phone,
+						messageId,
+						sent,
+						error,
+					})),
+				};
+			},
+		});
 	},
 };
 
-function readItem(ctx: IExecuteFunctions, itemIndex: number): Entry[] {
-	const phones = [...new Set(readPhones(ctx, itemIndex, 'phone', 'Phone'))];
+interface ItemReaders {
+	messageType: ItemParameterReader<unknown>;
+	phone: ItemParameterReader<unknown>;
+	text: ItemParameterReader<unknown>;
+}
+
+/** `node` is passed in: getNode() copies the whole node, too slow to call per item. */
+function readItem(node: INode, itemIndex: number, read: ItemReaders): Message[] {
+	const phones = [...new Set(phonesOf(node, itemIndex, read.phone(itemIndex)))];
 	const input = parseInput(
-		ctx.getNode(),
+		node,
 		schema,
-		{
-			messageType: ctx.getNodeParameter('messageType', itemIndex),
-			text: textValue(ctx.getNodeParameter('text', itemIndex, '')),
-		},
+		{ messageType: read.messageType(itemIndex), text: textValue(read.text(itemIndex)) },
 		itemIndex,
 		LABELS,
 	);
-	return phones.map((phone) => ({
-		itemIndex,
-		messageType: input.messageType,
-		phone,
-		text: input.text,
+	return phones.map((phone) => ({ messageType: input.messageType, phone, text: input.text }));
+}
+
+/** A message of input item `itemIndex`. */
+type Entry = Message & { itemIndex: number };
+
+/** The requests Send Bulk makes of `entries` (what runBulk does with the rule above). */
+export function batchesOf(
+	entries: Entry[],
+	size: number,
+): Array<{ messageType: MessageType; entries: Entry[] }> {
+	const groups = new Map<string, Array<BatchEntry<Entry>>>();
+	for (const value of entries) {
+		const group = requestGroup(value);
+		let list = groups.get(group);
+		if (!list) groups.set(group, (list = []));
+		list.push({ itemIndex: value.itemIndex, value });
+	}
+	return planRequests(groups, size, requestKey).map(({ batch }) => ({
+		messageType: batch[0].value.messageType,
+		entries: batch.map((e) => e.value),
 	}));
 }
 
-/**
- * Requests of at most `size` messages of one type, in input order, none holding a number twice: each
- * message goes into the first request of its type that has room and does not yet hold its number.
- */
-export function batchesOf(entries: Entry[], size: number): Batch[] {
-	const batches: Batch[] = [];
-	const open = new Map<MessageType, Batch[]>();
-	for (const entry of entries) {
-		const candidates = open.get(entry.messageType) ?? [];
-		let batch = candidates.find((b) => !b.phones.has(entry.phone));
-		if (!batch) {
-			batch = { messageType: entry.messageType, entries: [], phones: new Set() };
-			batches.push(batch);
-			candidates.push(batch);
-			open.set(entry.messageType, candidates);
-		}
-		batch.entries.push(entry);
-		batch.phones.add(entry.phone);
-		if (batch.entries.length >= size) candidates.splice(candidates.indexOf(batch), 1);
-	}
-	return batches;
-}
-
-/** Sends one request; returns the outcome for each of its numbers. */
+/** Sends one request; says what happened to each of its messages. */
 async function sendBatch(
 	ctx: IExecuteFunctions,
-	batch: Batch,
-): Promise<(phone: string) => Outcome> {
-	const texts = new Set(batch.entries.map((e) => e.text));
+	batch: Array<BatchEntry<Message>>,
+): Promise<IDataObject[]> {
+	const messages = batch.map((e) => e.value);
+	const messageType = messages[0].messageType;
+	const texts = new Set(messages.map((m) => m.text));
 	const body: IDataObject =
 		texts.size === 1
 			? {
-					messagesType: batch.messageType,
-					recipients: batch.entries.map((e) => e.phone),
-					text: batch.entries[0].text,
+					messagesType: messageType,
+					recipients: messages.map((m) => m.phone),
+					text: messages[0].text,
 				}
 			: {
-					messagesType: batch.messageType,
-					messages: Object.fromEntries(batch.entries.map((e) => [e.phone, e.text])),
+					messagesType: messageType,
+					messages: Object.fromEntries(messages.map((m) => [m.phone, m.text])),
 				};
 	const answer = await unitalkRequest.call(ctx, '/message/sendBulk', body, {
 		action: 'Send Bulk Messages',
 		// Sending the request again would send every message in it again.
 		idempotent: false,
-		itemIndex: batch.entries[0].itemIndex,
+		itemIndex: batch[0].itemIndex,
 	});
 	const data = unwrapData(answer);
 	const byPhone = new Map<string, IDataObject>();
@@ -250,7 +223,7 @@ async function sendBatch(
 		for (const [key, value] of Object.entries(data as IDataObject))
 			byPhone.set(key.replace(/\D/g, ''), (value ?? {}) as IDataObject);
 	}
-	return (phone) => {
+	return messages.map(({ phone }) => {
 		const result = byPhone.get(phone);
 		if (!result)
 			return {
@@ -270,45 +243,5 @@ async function sendBatch(
 			sent: error === null,
 			error,
 		};
-	};
-}
-
-function itemJson(
-	results: Array<{ entry: Entry; outcome: Outcome }>,
-	itemIndex: number,
-): IDataObject {
-	const messageType = results[0].entry.messageType;
-	const plain = (o: Outcome): IDataObject => ({
-		phone: o.phone,
-		messageId: o.messageId,
-		sent: o.sent,
-		error: o.error,
 	});
-	if (results.length === 1) {
-		const { outcome } = results[0];
-		// A failed request (continue on fail): the usual error fields, plus the number.
-		if (outcome.requestError)
-			return {
-				messageType,
-				...plain(outcome),
-				...errorItem(outcome.requestError, itemIndex).json,
-			};
-		return { messageType, ...plain(outcome) };
-	}
-	const sentCount = results.filter((r) => r.outcome.sent).length;
-	return {
-		messageType,
-		sentCount,
-		failedCount: results.length - sentCount,
-		messages: results.map((r) => plain(r.outcome)),
-	};
-}
-
-/** Says how much was already sent when a later request fails, since running again sends it again. */
-function withProgress(error: Error, requests: number, messages: number): Error {
-	if (requests === 0) return error;
-	const note = `${messages} message(s) in ${requests} earlier request(s) of this run had already been sent; running the node again sends them again.`;
-	const e = error as Error & { description?: string | null };
-	e.description = e.description ? `${e.description} ${note}` : note;
-	return e;
 }
