@@ -9,9 +9,23 @@ import { Unitalk } from '../../../nodes/Unitalk/Unitalk.node';
 /** The package's node types under the names a real install registers them with. */
 export const PACKAGE = 'n8n-nodes-dialers';
 
+/**
+ * Each node as `<package>.<name>`, and, like n8n, nodes declared usableAsTool also as
+ * `<package>.<name>Tool` (the type they run under when an AI agent uses them).
+ */
 export function nodeTypesByName(): Record<string, INodeType> {
 	const nodes: INodeType[] = [new Nxtele(), new Unitalk()];
-	return Object.fromEntries(nodes.map((n) => [`${PACKAGE}.${n.description.name}`, n]));
+	return Object.fromEntries(
+		nodes.flatMap((n) => {
+			const name = `${PACKAGE}.${n.description.name}`;
+			return n.description.usableAsTool
+				? [
+						[name, n],
+						[`${name}Tool`, n],
+					]
+				: [[name, n]];
+		}),
+	);
 }
 
 export function credentialTypesByName(): Record<string, ICredentialType> {

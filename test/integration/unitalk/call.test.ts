@@ -10,17 +10,6 @@ import { runWorkflow } from '../harness/workflow-runner';
 
 // The editor registers a node declared `usableAsTool` a second time as `<type>Tool` (what an AI agent
 // runs). The harness knows only the plain type, so the Tool name is added here for the agent tests.
-jest.mock('../harness/registry', () => {
-	const actual = jest.requireActual('../harness/registry');
-	const { Unitalk: UnitalkNode } = jest.requireActual('../../../nodes/Unitalk/Unitalk.node');
-	return {
-		...actual,
-		nodeTypesByName: () => ({
-			...actual.nodeTypesByName(),
-			[`${actual.PACKAGE}.unitalkTool`]: new UnitalkNode(),
-		}),
-	};
-});
 
 let sandbox: Sandbox;
 

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { allowAgentUseField, assertAgentMayPlaceCalls } from '../../../shared/agentGuard';
 import type { ItemOperation } from '../../../shared/operations';
 import { inputError } from '../../../shared/validation';
 import { autodialAction } from '../../transport';
@@ -36,9 +37,11 @@ export const recallNumbers: ItemOperation = {
 			type: 'notice',
 			default: '',
 		},
+		allowAgentUseField,
 	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+		assertAgentMayPlaceCalls(this, 'Unitalk Re-Call Numbers', itemIndex);
 		const id = autodialerId(this, itemIndex);
 		const raw = this.getNodeParameter('callStates', itemIndex, []) as unknown;
 		const states = (Array.isArray(raw) ? raw : String(raw ?? '').split(','))

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { allowAgentUseField, assertAgentMayPlaceCalls } from '../../../shared/agentGuard';
 import type { ItemOperation } from '../../../shared/operations';
 import { autodialerField } from '../common';
 import { autodialerAction } from './statusAction';
@@ -11,9 +12,11 @@ export const unpause: ItemOperation = {
 	name: 'Unpause',
 	description: 'Continue a paused autodialer',
 	action: 'Unpause an autodialer',
-	properties: [autodialerField],
+	properties: [autodialerField, allowAgentUseField],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+		// Unpausing starts calling people again.
+		assertAgentMayPlaceCalls(this, 'Unitalk Unpause Autodialer', itemIndex);
 		return await autodialerAction(this, itemIndex, 'UNPAUSE', 'Unpause Autodialer');
 	},
 };

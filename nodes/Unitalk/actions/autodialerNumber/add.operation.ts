@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { allowAgentUseField, assertAgentMayPlaceCalls } from '../../../shared/agentGuard';
 import { runBulk } from '../../../shared/batching';
 import type { BatchEntry } from '../../../shared/batching';
 import type { BatchOperation } from '../../../shared/operations';
@@ -112,6 +113,7 @@ export const add: BatchOperation = {
 	action: 'Add numbers to an autodialer',
 	properties: [
 		autodialerField,
+		allowAgentUseField,
 		{
 			displayName: 'Phone',
 			name: 'phone',
@@ -271,6 +273,8 @@ export const add: BatchOperation = {
 		this: IExecuteFunctions,
 		items: INodeExecutionData[],
 	): Promise<INodeExecutionData[]> {
+		// Numbers added to a running autodialer are called: an AI agent needs the flow builder's consent.
+		assertAgentMayPlaceCalls(this, 'Unitalk Add Numbers', 0);
 		const node = this.getNode();
 		const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 		const refreshDuplicates = options.refreshDuplicates === true;
