@@ -27,11 +27,11 @@ step "n8n runtime for the e2e layer (cached in .cache/runtime)"
 bash scripts/ensure-runtime.sh
 
 step "jest: unit, integration, e2e"
-report="$(mktemp)"
+report="$(mktemp --suffix=.json)"
 status=0
 node node_modules/jest/bin/jest.js --ci --json --outputFile="$report" "$@" || status=$?
 node -e '
-const r = require(process.argv[1]);
+const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
 console.log(`\njest: ${r.numPassedTests} passed, ${r.numFailedTests + r.numRuntimeErrorTestSuites} failed, ${r.numPendingTests} skipped`);
 ' "$report"
 rm -f "$report"

@@ -4,6 +4,9 @@
  * provider-docs/unitalk-api.txt). Kept apart from state.ts (autodialers) and reachable from it as
  * `state.calls`.
  *
+ * The /dictionary types of these entities are served from here (`dictionary()`); the types whose
+ * entities live elsewhere are read from there by dictionary.ts.
+ *
  * Seeds (ids from the doc's examples where it gives them):
  *   internal lines 1111 (online), 2222 (online), 5455 (online), 3333 (busy), 4444 (offline);
  *   external lines 380441234567, 380441234568 (tracked);
@@ -95,18 +98,15 @@ export interface SandboxCall {
 /** Most calls in progress at once ("Limit of Simultaneously calls has reached": 20). */
 export const MAX_SIMULTANEOUS_CALLS = 20;
 
-/** Dictionary types without their own state: id -> name. */
+/**
+ * Dictionary types no simulator keeps state for: id -> name. The types whose entities live elsewhere
+ * (USER, PHONE_GROUP, IN_SCENARIO, OUT_SCENARIO, TRIGGER_ACTION, MESSAGE_DISTRIBUTION) are read from
+ * that state by the /dictionary handler (dictionary.ts); the ones kept here by dictionary() below.
+ */
 const STATIC_DICTIONARIES: Record<string, Record<string, string>> = {
-	USER: { '12345': 'John Callid', '12346': 'Jane Doe' },
 	SITE: { '501': 'example.com' },
-	IN_SCENARIO: { '4567': 'Main with IVR' },
-	OUT_SCENARIO: { '5678': 'From a fixed number' },
 	STT_PROFILE: { '31': 'Speech recognition (EN)' },
-	PHONE_GROUP: { '455': 'Sales department', '300': 'Support' },
-	TRIGGER_ACTION: { '123': '[Telegram] Personal notification' },
-	MESSAGE_DISTRIBUTION: { '77': 'Spring campaign' },
 	CONTACT_FORMS: { '88': 'Callback form' },
-	VOICE_ANALYTICS_PROFILE: { '123': 'Sample Name' },
 };
 
 export class UnitalkCallsState {
@@ -243,7 +243,10 @@ export class UnitalkCallsState {
 		return [...this.audios.values()].some((a) => a.name === name);
 	}
 
-	/** id -> name for a dictionary type of the doc's list, or undefined for a type it does not know. */
+	/**
+	 * id -> name for the dictionary types this state holds (lines, audios, voice menus, profiles,
+	 * voice robots) and the static ones; undefined for any other type (see dictionary.ts).
+	 */
 	dictionary(type: string): Record<string, string> | undefined {
 		const toRecord = <K>(entries: Iterable<[K, string]>) =>
 			Object.fromEntries([...entries].map(([k, v]) => [String(k), v]));

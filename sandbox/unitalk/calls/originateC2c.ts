@@ -11,6 +11,7 @@ import { z } from 'zod';
 
 import { failure, success, type EndpointHandler } from '../handler';
 import { MAX_SIMULTANEOUS_CALLS, type C2cStep } from '../callsState';
+import { dictionaryEntries } from '../dictionary';
 import { cleanPhone, intLike, text } from './common';
 
 export const C2C_MIN_AWAITING_SECONDS = 5;
@@ -41,7 +42,7 @@ export const originateC2c: EndpointHandler = (ctx, params) => {
 			steps.push({ type, to: target, awaitingTime });
 		} else {
 			if (!/^\d+$/.test(target)) return failure('Wrong step number');
-			if (!calls.dictionary('PHONE_GROUP')?.[target]) return failure('Group not found');
+			if (!dictionaryEntries(ctx.state, 'PHONE_GROUP')?.[target]) return failure('Group not found');
 			steps.push({ type, to: target, awaitingTime });
 		}
 	}

@@ -96,11 +96,10 @@ export function textProblem(messageType: unknown, text: unknown): string | undef
 }
 
 /**
- * Ids of the project's users (account/state.ts, /users/list): Web Dialer notifications can only name
- * them. Falls back to the users this simulator keeps Web Dialer flags for (the same seeded ids).
+ * Ids of the project's users: the account users (`state.account.users`, account/state.ts), the same
+ * list /users/list and the USER dictionary show. Web Dialer notifications can only name them; whether
+ * a user has Web Dialer connected is `state.messaging.webDialer`.
  */
 export function projectUserIds(ctx: UnitalkContext): Set<number> {
-	const users = ctx.state.account?.users;
-	if (Array.isArray(users)) return new Set(users.map((u) => Number(u.id)));
-	return new Set(messaging(ctx).webDialer.keys());
+	return new Set(ctx.state.account.users.map((u) => u.id));
 }
