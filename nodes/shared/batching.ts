@@ -138,47 +138,62 @@ export interface BulkPlan<T> {
 	summarise(outcomes: Array<EntryOutcome<T>>, itemIndex: number): IDataObject;
 }
 
-/** Each group's entries in requests of at most `perRequest` (see BulkPlan.distinct), group by group. */
-export function planRequests<T>(
-	groups: ReadonlyMap<string, ReadonlyArray<BatchEntry<T>>>,
+/**
+ * The requests of a run: each group's entries in requests of at most `perRequest`, none holding two
+ * entries with the same `distinct` key when one is given (see chunkDistinct), group by group.
+ */
+export function planRequests<E>(
+	groups: ReadonlyMap<string, readonly E[]>,
 	perRequest: number,
-	distinct?: (value: T) => string,
-): Array<{ group: string; batch: Array<BatchEntry<T>> }> {
-	const requests: Array<{ group: string; batch: Array<BatchEntry<T>> }> = [];
+	distinct?: (entry: E) => string,
+): Array<{ group: string; batch: E[] }> {
+	const requests: Array<{ group: string; batch: E[] }> = [];
 	for (const [group, entries] of groups) {
 		const batches = distinct
-			? chunkDistinct(entries, perRequest, (e) => distinct(e.value))
+			? chunkDistinct(entries, perRequest, distinct)
 			: chunk(entries, perRequest);
 		for (const batch of batches) requests.push({ group, batch });
 	}
 	return requests;
 }
 
+/** What an entry has before its request is answered; replaced by the answer, never output. */
+const UNANSWERED: IDataObject = {};
+
 export async function runBulk<T>(
 	ctx: IExecuteFunctions,
 	itemCount: number,
 	plan: BulkPlan<T>,
 ): Promise<INodeExecutionData[]> {
-	// 1. Read and check every item.
+	// 1. Read and check every item. Each entry's outcome, per group in the order read.
 	const failed = new Map<number, unknown>();
-	const groups = new Map<string, Array<BatchEntry<T>>>();
+	const groups = new Map<string, Array<EntryOutcome<T>>>();
 	for (let i = 0; i < itemCount; i++) {
 		try {
 			const { group, entries } = plan.read(i);
 			let list = groups.get(group);
 			if (!list) groups.set(group, (list = []));
-			for (const value of entries) list.push({ itemIndex: i, value });
+			for (const value of entries) list.push({ entry: { itemIndex: i, value }, json: UNANSWERED });
 		} catch (error) {
 			if (!ctx.continueOnFail()) throw asNodeError(ctx, error, i);
 			failed.set(i, error);
 		}
 	}
-	for (const [group, entries] of groups) plan.checkGroup?.(group, entries);
+	const { checkGroup, distinct } = plan;
+	if (checkGroup)
+		for (const [group, list] of groups) {
+			const entries = list.map((o) => o.entry);
+			checkGroup(group, entries);
+		}
 
 	// 2. Send.
-	const results = new Map<BatchEntry<T>, IDataObject>();
 	const done = { requests: 0, entries: 0 };
-	for (const { group, batch } of planRequests(groups, plan.perRequest, plan.distinct)) {
+	for (const { group, batch: slots } of planRequests(
+		groups,
+		plan.perRequest,
+		distinct && ((o) => distinct(o.entry.value)),
+	)) {
+		const batch = slots.map((o) => o.entry);
 		let answers: IDataObject[];
 		try {
 			answers = await plan.send(group, batch);
@@ -197,14 +212,13 @@ export async function runBulk<T>(
 			}
 			answers = plan.requestFailed(error, batch);
 		}
-		batch.forEach((entry, k) => results.set(entry, answers[k] ?? {}));
+		slots.forEach((o, k) => (o.json = answers[k] ?? {}));
 	}
 
 	// 3. One output item per input item, its outcomes in the order its entries were read.
 	const outcomes: Array<EntryOutcome<T>> = [];
-	for (const entries of groups.values())
-		for (const entry of entries)
-			if (!failed.has(entry.itemIndex)) outcomes.push({ entry, json: results.get(entry) ?? {} });
+	for (const list of groups.values())
+		for (const o of list) if (!failed.has(o.entry.itemIndex)) outcomes.push(o);
 	const succeeded = new Map<number, INodeExecutionData>();
 	for (const item of outcomesToItems(outcomes, plan.summarise)) {
 		succeeded.set((item.pairedItem as { item: number }).item, item);

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 
 import { checkPhone, describePhoneProblem } from '../../shared/phone';
 import { inputError } from '../../shared/validation';
@@ -27,14 +27,28 @@ export function readPhones(
 	required = true,
 ): string[] {
 	const raw = ctx.getNodeParameter(parameter, itemIndex, '') as unknown;
+	return phonesOf(ctx.getNode(), itemIndex, label, raw, required);
+}
+
+/**
+ * The same for a value already read (bulk operations read their parameters in bulk): a list, or text
+ * with numbers separated by commas, semicolons or lines.
+ */
+export function phonesOf(
+	node: INode,
+	itemIndex: number,
+	label: string,
+	raw: unknown,
+	required = true,
+): string[] {
 	const phones = Array.isArray(raw) || typeof raw === 'string' ? splitList(raw) : splitList([raw]);
 	if (phones.length === 0 && required)
-		throw inputError(ctx.getNode(), itemIndex, label, 'is empty; give at least one phone number');
+		throw inputError(node, itemIndex, label, 'is empty; give at least one phone number');
 	return phones.map((p) => {
 		const check = checkPhone(p);
 		if (!check.ok)
 			throw inputError(
-				ctx.getNode(),
+				node,
 				itemIndex,
 				label,
 				`${describePhoneProblem(check)}: a number must be international, 7 to 15 digits`,

@@ -12,9 +12,9 @@ import { allowAgentUseField, assertAgentMayPlaceCalls } from '../../../shared/ag
 import { runBulk } from '../../../shared/batching';
 import type { BatchEntry } from '../../../shared/batching';
 import type { BatchOperation } from '../../../shared/operations';
-import { checkPhone, describePhoneProblem } from '../../../shared/phone';
 import { inputError, parseInput } from '../../../shared/validation';
 import { autodialerField, checkAutodialerId } from '../common';
+import { phonesOf } from '../projectHelpers';
 import { itemParameterReader } from '../../../shared/parameters';
 import type { ItemParameterReader } from '../../../shared/parameters';
 import { autodialAction } from '../../transport';
@@ -343,32 +343,9 @@ function numberDataReader(ctx: IExecuteFunctions, readRaw: ItemParameterReader<I
 /** `node` is passed in: getNode() copies the whole node, too slow to call per item of a million. */
 function readItem(node: INode, itemIndex: number, read: ItemReaders): NumberEntry[] {
 	const id = checkAutodialerId(node, itemIndex, read.autodialer(itemIndex));
-	const phones = splitPhones(read.phone(itemIndex));
-	if (phones.length === 0)
-		throw inputError(node, itemIndex, 'Phone', 'is empty; give the number to add');
-	const cleaned = phones.map((raw) => {
-		const check = checkPhone(raw);
-		if (!check.ok)
-			throw inputError(
-				node,
-				itemIndex,
-				'Phone',
-				`${describePhoneProblem(check)}: a number must be international, 7 to 15 digits`,
-			);
-		return check.digits;
-	});
+	const cleaned = phonesOf(node, itemIndex, 'Phone', read.phone(itemIndex));
 	const data = read.numberData(itemIndex);
 	return cleaned.map((phone) => ({ autodialerId: id, phone, ...(data ? { data } : {}) }));
-}
-
-function splitPhones(value: unknown): unknown[] {
-	if (Array.isArray(value)) return value;
-	if (typeof value === 'number') return [value];
-	if (typeof value !== 'string') return value === undefined || value === null ? [] : [value];
-	return value
-		.split(/[,;\n]/)
-		.map((p) => p.trim())
-		.filter(Boolean);
 }
 
 function checkNumberData(

@@ -2,7 +2,6 @@ import { NodeApiError } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
-	INode,
 	INodeExecutionData,
 	JsonObject,
 } from 'n8n-workflow';
@@ -15,9 +14,8 @@ import { asNodeError, errorItem } from '../../../shared/operations';
 import { inputError, parseInput } from '../../../shared/validation';
 import { autodialAction } from '../../transport';
 import { itemParameterReader } from '../../../shared/parameters';
-import { checkPhone, describePhoneProblem } from '../../../shared/phone';
 import { autodialerField, autodialerId, checkAutodialerId } from '../common';
-import { splitList } from '../projectHelpers';
+import { phonesOf, splitList } from '../projectHelpers';
 
 /** From the documentation of REMOVE_NUMBERS: "a maximum of 10,000 numbers". */
 export const MAX_REMOVE_NUMBERS_PER_REQUEST = 10_000;
@@ -148,7 +146,7 @@ async function removeByNumbers(
 	return await runBulk<NumberEntry>(ctx, items.length, {
 		read: (i) => {
 			const autodialerId = checkAutodialerId(node, i, readAutodialer(i));
-			const phones = phonesOf(node, i, readPhone(i));
+			const phones = phonesOf(node, i, 'Phone', readPhone(i));
 			return {
 				group: String(autodialerId),
 				entries: phones.map((phone) => ({ autodialerId, phone })),
@@ -171,24 +169,6 @@ async function removeByNumbers(
 				phones,
 			};
 		},
-	});
-}
-
-/** The numbers of an item's Phone field (a list, or text separated by commas), as digits. */
-export function phonesOf(node: INode, itemIndex: number, raw: unknown): string[] {
-	const list = splitList(Array.isArray(raw) || typeof raw === 'string' ? raw : [raw]);
-	if (list.length === 0)
-		throw inputError(node, itemIndex, 'Phone', 'is empty; give at least one phone number');
-	return list.map((p) => {
-		const check = checkPhone(p);
-		if (!check.ok)
-			throw inputError(
-				node,
-				itemIndex,
-				'Phone',
-				`${describePhoneProblem(check)}: a number must be international, 7 to 15 digits`,
-			);
-		return check.digits;
 	});
 }
 

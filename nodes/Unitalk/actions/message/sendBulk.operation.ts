@@ -9,8 +9,7 @@ import { itemParameterReader } from '../../../shared/parameters';
 import type { ItemParameterReader } from '../../../shared/parameters';
 import { parseInput } from '../../../shared/validation';
 import { unitalkRequest } from '../../transport';
-import { phonesOf } from '../autodialerNumber/remove.operation';
-import { unwrapData } from '../projectHelpers';
+import { phonesOf, unwrapData } from '../projectHelpers';
 import { checkViberText, messageTypeField, textValue } from './common';
 
 /**
@@ -160,7 +159,7 @@ interface ItemReaders {
 
 /** `node` is passed in: getNode() copies the whole node, too slow to call per item. */
 function readItem(node: INode, itemIndex: number, read: ItemReaders): Message[] {
-	const phones = [...new Set(phonesOf(node, itemIndex, read.phone(itemIndex)))];
+	const phones = [...new Set(phonesOf(node, itemIndex, 'Phone', read.phone(itemIndex)))];
 	const input = parseInput(
 		node,
 		schema,
@@ -174,21 +173,21 @@ function readItem(node: INode, itemIndex: number, read: ItemReaders): Message[] 
 /** A message of input item `itemIndex`. */
 type Entry = Message & { itemIndex: number };
 
-/** The requests Send Bulk makes of `entries` (what runBulk does with the rule above). */
+/** The requests Send Bulk makes of `entries`, as runBulk forms them with the rule above (for tests). */
 export function batchesOf(
 	entries: Entry[],
 	size: number,
 ): Array<{ messageType: MessageType; entries: Entry[] }> {
-	const groups = new Map<string, Array<BatchEntry<Entry>>>();
-	for (const value of entries) {
-		const group = requestGroup(value);
+	const groups = new Map<string, Entry[]>();
+	for (const entry of entries) {
+		const group = requestGroup(entry);
 		let list = groups.get(group);
 		if (!list) groups.set(group, (list = []));
-		list.push({ itemIndex: value.itemIndex, value });
+		list.push(entry);
 	}
 	return planRequests(groups, size, requestKey).map(({ batch }) => ({
-		messageType: batch[0].value.messageType,
-		entries: batch.map((e) => e.value),
+		messageType: batch[0].messageType,
+		entries: batch,
 	}));
 }
 
