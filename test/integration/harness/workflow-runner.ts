@@ -129,7 +129,10 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		const expirable = type.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable);
 		if (!expirable) return undefined;
 		if (credentials[expirable.name] && !credentialsExpired) return undefined;
-		const update = (await type.preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject;
+		const update = (await type.preAuthentication.call(
+			helpers,
+			credentials,
+		)) as ICredentialDataDecryptedObject;
 		Object.assign(this.data[typeName], update);
 		return update;
 	}
@@ -141,7 +144,10 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject | undefined> {
 		const type = this.type(typeName);
 		return type.preAuthentication
-			? ((await type.preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject)
+			? ((await type.preAuthentication.call(
+					helpers,
+					credentials,
+				)) as ICredentialDataDecryptedObject)
 			: undefined;
 	}
 

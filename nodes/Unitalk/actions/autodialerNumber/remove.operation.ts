@@ -1,10 +1,5 @@
 import { NodeApiError } from 'n8n-workflow';
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	JsonObject,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { runBulk } from '../../../shared/batching';
