@@ -156,11 +156,10 @@ export function asItems(value: unknown): IDataObject[] {
 }
 
 /**
- * Return All + Limit, for lists Unitalk sends whole (cut to Limit after reading). `noun` is kept for
- * callers that name what is listed; n8n requires the standard Limit description.
+ * Return All + Limit, the one definition for every list. `maxLimit`: the most the provider gives in
+ * one request, when Limit is sent to it; without it the list is read whole and cut to Limit here.
  */
-export function returnAllFields(noun?: string): INodeProperties[] {
-	void noun;
+export function returnAllFields(maxLimit?: number): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
@@ -173,7 +172,7 @@ export function returnAllFields(noun?: string): INodeProperties[] {
 			displayName: 'Limit',
 			name: 'limit',
 			type: 'number',
-			typeOptions: { minValue: 1 },
+			typeOptions: { minValue: 1, ...(maxLimit === undefined ? {} : { maxValue: maxLimit }) },
 			default: 50,
 			displayOptions: { show: { returnAll: [false] } },
 			description: 'Max number of results to return',
@@ -181,9 +180,14 @@ export function returnAllFields(noun?: string): INodeProperties[] {
 	];
 }
 
+/** Whether Return All is on for the item. */
+export function isReturnAll(ctx: IExecuteFunctions, itemIndex: number): boolean {
+	return ctx.getNodeParameter('returnAll', itemIndex, false) === true;
+}
+
 /** The first Limit entries unless Return All is on. */
 export function applyLimit<T>(ctx: IExecuteFunctions, itemIndex: number, rows: T[]): T[] {
-	if (ctx.getNodeParameter('returnAll', itemIndex, false) === true) return rows;
+	if (isReturnAll(ctx, itemIndex)) return rows;
 	const limit = Number(ctx.getNodeParameter('limit', itemIndex, 50));
 	if (!Number.isInteger(limit) || limit < 1)
 		throw inputError(

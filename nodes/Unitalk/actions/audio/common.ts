@@ -34,6 +34,10 @@ export const sectionField: INodeProperties = {
 	description: 'Where the audio is added in the project (longer files are cut to the limit shown)',
 };
 
+/** SSML is one <speak> element. */
+export const SSML_WRAPPED = /^\s*<speak[\s>][\s\S]*<\/speak>\s*$/;
+export const SSML_WRAPPED_ISSUE = 'must begin with <speak> and end with </speak>';
+
 /** What is wrong with a text to synthesise, or undefined when it is fine. */
 export function ttsTextIssue(
 	format: 'text' | 'ssml',
@@ -45,8 +49,7 @@ export function ttsTextIssue(
 	if (format === 'ssml') {
 		if (text.length > TTS_SSML_MAX_CHARS)
 			return `is too long: ${text.length} characters of SSML given, at most ${TTS_SSML_MAX_CHARS} allowed`;
-		if (!/^\s*<speak[\s>][\s\S]*<\/speak>\s*$/.test(text))
-			return 'must begin with <speak> and end with </speak>';
+		if (!SSML_WRAPPED.test(text)) return SSML_WRAPPED_ISSUE;
 	}
 	return undefined;
 }

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { ItemOperation } from '../../../shared/operations';
 import { autodialAction } from '../../transport';
+import { returnAllFields } from '../projectHelpers';
 import { TASK_STATUSES } from './schema';
 
 /**
@@ -15,22 +16,7 @@ export const getMany: ItemOperation = {
 	description: 'List the autodialers of the project with their status and statistics',
 	action: 'Get many autodialers',
 	properties: [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			displayOptions: { show: { returnAll: [false] } },
-			description: 'Max number of results to return',
-		},
+		...returnAllFields(),
 		{
 			displayName: 'Filters',
 			name: 'filters',

@@ -3,10 +3,11 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import type { ItemOperation } from '../../../shared/operations';
+import { readPages, readPagesByOffset } from '../../../shared/paging';
 import { inputError, parseInput } from '../../../shared/validation';
 import { autodialAction } from '../../transport';
 import { autodialerField, autodialerId } from '../common';
-import { splitList, unitalkDateTime } from '../projectHelpers';
+import { isReturnAll, returnAllFields, splitList, unitalkDateTime } from '../projectHelpers';
 
 /** From the documentation of GET_CALLS_HISTORY: "By default, limit is 50, the maximum value is 1000". */
 export const GET_CALLS_MAX_LIMIT = 1000;
@@ -73,22 +74,7 @@ export const getMany: ItemOperation = {
 	action: 'Get many calls of an autodialer',
 	properties: [
 		autodialerField,
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: GET_CALLS_MAX_LIMIT },
-			default: 50,
-			displayOptions: { show: { returnAll: [false] } },
-			description: 'Max number of results to return',
-		},
+		...returnAllFields(GET_CALLS_MAX_LIMIT),
 		{
 			displayName: 'Filters',
 			name: 'filters',
@@ -257,7 +243,7 @@ export const getMany: ItemOperation = {
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 		const node = this.getNode();
 		const id = autodialerId(this, itemIndex);
-		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) === true;
+		const returnAll = isReturnAll(this, itemIndex);
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		const text = (v: unknown) =>
@@ -317,25 +303,22 @@ export const getMany: ItemOperation = {
 
 		if (!returnAll) return (await page({ ...start, limit: input.limit })).items;
 
-		const calls: IDataObject[] = [];
-		if (options.paging === 'offset') {
-			for (let offset = input.offset ?? 0; ; ) {
-				const { items, count } = await page({ ...start, offset, limit: GET_CALLS_MAX_LIMIT });
-				calls.push(...items);
-				offset += items.length;
-				if (items.length < GET_CALLS_MAX_LIMIT || (count !== undefined && offset >= count))
-					return calls;
-			}
-		}
+		if (options.paging === 'offset')
+			return await readPagesByOffset(
+				input.offset ?? 0,
+				GET_CALLS_MAX_LIMIT,
+				async (offset, limit) => {
+					const { items, count } = await page({ ...start, offset, limit });
+					return { rows: items, count };
+				},
+			);
 		// By call ID: the records come newest (highest ID) first, so the next page ends below this one.
-		for (let paging = start; ; ) {
-			const { items } = await page({ ...paging, limit: GET_CALLS_MAX_LIMIT });
-			calls.push(...items);
-			if (items.length < GET_CALLS_MAX_LIMIT) return calls;
+		return await readPages(start, GET_CALLS_MAX_LIMIT, async (paging, limit) => {
+			const { items } = await page({ ...paging, limit });
 			const lowest = Math.min(...items.map((c) => Number(c.id)));
 			const previous = typeof paging.maxId === 'number' ? paging.maxId : Infinity;
-			if (!Number.isInteger(lowest) || lowest <= 1 || lowest - 1 >= previous) return calls;
-			paging = { maxId: lowest - 1 };
-		}
+			const last = !Number.isInteger(lowest) || lowest <= 1 || lowest - 1 >= previous;
+			return { rows: items, next: last ? undefined : { maxId: lowest - 1 } };
+		});
 	},
 };

@@ -13,6 +13,14 @@ import { runBulk } from '../../../shared/batching';
 import type { BatchEntry } from '../../../shared/batching';
 import type { BatchOperation } from '../../../shared/operations';
 import { inputError, parseInput } from '../../../shared/validation';
+import {
+	apiAudios,
+	audioListField,
+	audioSchema as audioListSchema,
+	checkSynthesisCount,
+	rawAudios,
+} from '../audioList';
+import { SSML_WRAPPED, SSML_WRAPPED_ISSUE } from '../audio/common';
 import { autodialerField, checkAutodialerId } from '../common';
 import { phonesOf } from '../projectHelpers';
 import { itemParameterReader } from '../../../shared/parameters';
@@ -26,30 +34,15 @@ const MAX_AUDIOS = 5; // AUTODIAL; GUARANTEED_DIAL allows 1, which Unitalk itsel
 const MAX_TTS = 2;
 const MAX_TTS_CHARS = 2500;
 
-const audioSchema = z
-	.object({
-		source: z.enum(['id', 'text', 'ssml']),
-		audioId: z.number().int().positive().optional(),
-		text: z.string().max(MAX_TTS_CHARS).optional(),
-		settingsId: z.number().int().positive().optional(),
-	})
-	.superRefine((a, ctx) => {
-		if (a.source === 'id' && a.audioId === undefined)
-			ctx.addIssue({
-				code: 'custom',
-				path: ['audioId'],
-				message: 'is required when the audio comes from the project',
-			});
-		if (a.source !== 'id' && !a.text)
-			ctx.addIssue({ code: 'custom', path: ['text'], message: 'is required for speech synthesis' });
-		if (a.source === 'ssml' && a.text && !/^\s*<speak[\s>][\s\S]*<\/speak>\s*$/.test(a.text)) {
-			ctx.addIssue({
-				code: 'custom',
-				path: ['text'],
-				message: 'must begin with <speak> and end with </speak>',
-			});
-		}
-	});
+const audioSchema = audioListSchema({
+	text: z.string().max(MAX_TTS_CHARS),
+	textIssue: (source, text) => {
+		if (!text) return 'is required for speech synthesis';
+		if (source === 'ssml' && !SSML_WRAPPED.test(text)) return SSML_WRAPPED_ISSUE;
+		return undefined;
+	},
+	settingsRequired: false,
+});
 
 const numberDataSchema = z
 	.object({
@@ -71,13 +64,7 @@ const numberDataSchema = z
 				path: ['params'],
 				message: `uses parameter ${repeated} twice`,
 			});
-		const tts = d.audios?.filter((a) => a.source !== 'id').length ?? 0;
-		if (tts > MAX_TTS)
-			ctx.addIssue({
-				code: 'custom',
-				path: ['audios'],
-				message: `has ${tts} speech syntheses, at most ${MAX_TTS} allowed`,
-			});
+		checkSynthesisCount(d.audios, MAX_TTS, ctx);
 	});
 
 type NumberData = z.infer<typeof numberDataSchema>;
@@ -130,64 +117,18 @@ export const add: BatchOperation = {
 			placeholder: 'Add Field',
 			default: {},
 			options: [
-				{
-					displayName: 'Audios',
-					name: 'audios',
-					type: 'fixedCollection',
-					typeOptions: { multipleValues: true },
-					default: {},
+				audioListField({
 					description:
 						'Played for this number instead of the autodialer audio, in order (at most 5, at most 2 synthesised)',
-					options: [
-						{
-							displayName: 'Audio',
-							name: 'audio',
-							values: [
-								{
-									displayName: 'Source',
-									name: 'source',
-									type: 'options',
-									options: [
-										{ name: 'Project Audio', value: 'id' },
-										{ name: 'Speech Synthesis (Text)', value: 'text' },
-										{ name: 'Speech Synthesis (SSML)', value: 'ssml' },
-									],
-									default: 'id',
-								},
-								{
-									displayName: 'Audio Name or ID',
-									name: 'audioId',
-									type: 'options',
-									typeOptions: { loadOptionsMethod: 'getAudios' },
-									default: '',
-									displayOptions: { show: { source: ['id'] } },
-									description:
-										'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-								},
-								{
-									displayName: 'Text',
-									name: 'text',
-									type: 'string',
-									typeOptions: { rows: 3 },
-									default: '',
-									displayOptions: { show: { source: ['text', 'ssml'] } },
-									description:
-										'At most 2,500 characters; SSML must begin with &lt;speak&gt; and end with &lt;/speak&gt;',
-								},
-								{
-									displayName: 'TTS Profile Name or ID',
-									name: 'settingsId',
-									type: 'options',
-									typeOptions: { loadOptionsMethod: 'getTtsSettings' },
-									default: '',
-									displayOptions: { show: { source: ['text', 'ssml'] } },
-									description:
-										'Speech synthesis profile to use instead of the autodialer one. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-								},
-							],
-						},
-					],
-				},
+					projectAudioName: 'Project Audio',
+					synthesisOrder: ['text', 'ssml'],
+					audiosMethod: 'getAudios',
+					audioIdDescription:
+						'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+					textDescription:
+						'At most 2,500 characters; SSML must begin with &lt;speak&gt; and end with &lt;/speak&gt;',
+					settingsIdPurpose: 'Speech synthesis profile to use instead of the autodialer one',
+				}),
 				{
 					displayName: 'Name',
 					name: 'name',
@@ -357,13 +298,10 @@ function checkNumberData(
 		key: Number(p.key),
 		value: String(p.value ?? ''),
 	}));
-	const audios = ((raw.audios as IDataObject)?.audio as IDataObject[] | undefined)?.map((a) => ({
-		source: a.source,
-		audioId: a.audioId === '' || a.audioId === undefined ? undefined : Number(a.audioId),
-		text: a.text === '' ? undefined : (a.text as string | undefined),
-		settingsId:
-			a.settingsId === '' || a.settingsId === undefined ? undefined : Number(a.settingsId),
-	}));
+	const audios = rawAudios(raw.audios, {
+		id: (v) => (v === '' || v === undefined ? undefined : Number(v)),
+		text: (v) => (v === '' ? undefined : v),
+	});
 	const checked: NumberData = parseInput(
 		ctx.getNode(),
 		numberDataSchema,
@@ -383,13 +321,7 @@ function checkNumberData(
 	if (checked.link) data.link = checked.link;
 	if (checked.params?.length)
 		data.params = Object.fromEntries(checked.params.map((p) => [String(p.key), p.value]));
-	if (checked.audios?.length) {
-		data.audios = checked.audios.map((a) =>
-			a.source === 'id'
-				? { id: a.audioId }
-				: { tts: { [a.source]: a.text, ...(a.settingsId ? { settingsId: a.settingsId } : {}) } },
-		);
-	}
+	if (checked.audios?.length) data.audios = apiAudios(checked.audios, 'compact');
 	return Object.keys(data).length ? data : undefined;
 }
 

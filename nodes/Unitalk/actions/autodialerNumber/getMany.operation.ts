@@ -3,10 +3,11 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import type { ItemOperation } from '../../../shared/operations';
+import { readPagesByOffset } from '../../../shared/paging';
 import { parseInput } from '../../../shared/validation';
 import { autodialAction } from '../../transport';
 import { autodialerField, autodialerId } from '../common';
-import { splitList } from '../projectHelpers';
+import { isReturnAll, returnAllFields, splitList } from '../projectHelpers';
 
 /** From the documentation of GET_NUMBERS: "By default, limit is 1000, the maximum value is 5000". */
 export const GET_NUMBERS_MAX_LIMIT = 5000;
@@ -36,22 +37,7 @@ export const getMany: ItemOperation = {
 	action: 'Get many numbers of an autodialer',
 	properties: [
 		autodialerField,
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: GET_NUMBERS_MAX_LIMIT },
-			default: 50,
-			displayOptions: { show: { returnAll: [false] } },
-			description: 'Max number of results to return',
-		},
+		...returnAllFields(GET_NUMBERS_MAX_LIMIT),
 		{
 			displayName: 'Filters',
 			name: 'filters',
@@ -92,7 +78,7 @@ export const getMany: ItemOperation = {
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 		const id = autodialerId(this, itemIndex);
-		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) === true;
+		const returnAll = isReturnAll(this, itemIndex);
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		const input = parseInput(
@@ -124,12 +110,8 @@ export const getMany: ItemOperation = {
 		};
 
 		if (input.limit !== undefined) return await page(input.offset, input.limit);
-		const numbers: IDataObject[] = [];
-		for (let offset = input.offset; ; ) {
-			const rows = await page(offset, GET_NUMBERS_MAX_LIMIT);
-			numbers.push(...rows);
-			if (rows.length < GET_NUMBERS_MAX_LIMIT) return numbers;
-			offset += rows.length;
-		}
+		return await readPagesByOffset(input.offset, GET_NUMBERS_MAX_LIMIT, async (offset, limit) => ({
+			rows: await page(offset, limit),
+		}));
 	},
 };

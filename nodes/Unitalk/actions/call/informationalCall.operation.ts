@@ -7,6 +7,13 @@ import { parseInput } from '../../../shared/validation';
 import { unitalkRequest } from '../../transport';
 import { TTS_SSML_MAX_CHARS, TTS_TEXT_MAX_CHARS, ttsTextIssue } from '../audio/common';
 import {
+	apiAudios,
+	audioListField,
+	audioSchema as audioListSchema,
+	checkSynthesisCount,
+	rawAudios,
+} from '../audioList';
+import {
 	checkedPhone,
 	metaField,
 	metaSchema,
@@ -26,32 +33,11 @@ export const MAX_CALL_TTS = 2;
 
 const id = z.number().int().positive();
 
-const audioSchema = z
-	.object({
-		source: z.enum(['id', 'text', 'ssml']),
-		audioId: id.optional(),
-		text: z.string().optional(),
-		settingsId: id.optional(),
-	})
-	.superRefine((a, ctx) => {
-		if (a.source === 'id') {
-			if (a.audioId === undefined)
-				ctx.addIssue({
-					code: 'custom',
-					path: ['audioId'],
-					message: 'is required when the audio comes from the project',
-				});
-			return;
-		}
-		const problem = ttsTextIssue(a.source, a.text);
-		if (problem) ctx.addIssue({ code: 'custom', path: ['text'], message: problem });
-		if (a.settingsId === undefined)
-			ctx.addIssue({
-				code: 'custom',
-				path: ['settingsId'],
-				message: 'is required for speech synthesis',
-			});
-	});
+const audioSchema = audioListSchema({
+	text: z.string(),
+	textIssue: ttsTextIssue,
+	settingsRequired: true,
+});
 
 const schema = z
 	.object({
@@ -65,13 +51,7 @@ const schema = z
 		audios: z.array(audioSchema).max(MAX_CALL_AUDIOS).optional(),
 	})
 	.superRefine((v, ctx) => {
-		const tts = v.audios?.filter((a) => a.source !== 'id').length ?? 0;
-		if (tts > MAX_CALL_TTS)
-			ctx.addIssue({
-				code: 'custom',
-				path: ['audios'],
-				message: `has ${tts} speech syntheses, at most ${MAX_CALL_TTS} allowed`,
-			});
+		checkSynthesisCount(v.audios, MAX_CALL_TTS, ctx);
 		if (!v.audios?.length && v.ivrId === undefined && v.voiceSecretaryId === undefined)
 			ctx.addIssue({
 				code: 'custom',
@@ -112,64 +92,19 @@ export const informationalCall: ItemOperation = {
 			description:
 				'The number to call, in international format. Spaces, brackets and dashes are removed.',
 		},
-		{
-			displayName: 'Audios',
-			name: 'audios',
-			type: 'fixedCollection',
-			typeOptions: { multipleValues: true, sortable: true },
-			default: {},
+		audioListField({
+			sortable: true,
 			placeholder: 'Add Audio',
 			description:
 				'Played in this order as soon as the call is answered: at most 5, at most 2 of them synthesised from text. Give audios, a voice menu or a voice robot (or several).',
-			options: [
-				{
-					displayName: 'Audio',
-					name: 'audio',
-					values: [
-						{
-							displayName: 'Source',
-							name: 'source',
-							type: 'options',
-							options: [
-								{ name: 'Project Audio (API Calls Section)', value: 'id' },
-								{ name: 'Speech Synthesis (SSML)', value: 'ssml' },
-								{ name: 'Speech Synthesis (Text)', value: 'text' },
-							],
-							default: 'id',
-						},
-						{
-							displayName: 'Audio Name or ID',
-							name: 'audioId',
-							type: 'options',
-							typeOptions: { loadOptionsMethod: 'getApiAudios' },
-							default: '',
-							displayOptions: { show: { source: ['id'] } },
-							description:
-								'An audio of the "API calls" section. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-						},
-						{
-							displayName: 'Text',
-							name: 'text',
-							type: 'string',
-							typeOptions: { rows: 3 },
-							default: '',
-							displayOptions: { show: { source: ['text', 'ssml'] } },
-							description: `At most ${TTS_TEXT_MAX_CHARS.toLocaleString('en-US')} characters of text, or ${TTS_SSML_MAX_CHARS.toLocaleString('en-US')} of SSML beginning with &lt;speak&gt; and ending with &lt;/speak&gt;`,
-						},
-						{
-							displayName: 'TTS Profile Name or ID',
-							name: 'settingsId',
-							type: 'options',
-							typeOptions: { loadOptionsMethod: 'getTtsSettings' },
-							default: '',
-							displayOptions: { show: { source: ['text', 'ssml'] } },
-							description:
-								'The speech synthesis profile (voice) to use. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-						},
-					],
-				},
-			],
-		},
+			projectAudioName: 'Project Audio (API Calls Section)',
+			synthesisOrder: ['ssml', 'text'],
+			audiosMethod: 'getApiAudios',
+			audioIdDescription:
+				'An audio of the "API calls" section. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			textDescription: `At most ${TTS_TEXT_MAX_CHARS.toLocaleString('en-US')} characters of text, or ${TTS_SSML_MAX_CHARS.toLocaleString('en-US')} of SSML beginning with &lt;speak&gt; and ending with &lt;/speak&gt;`,
+			settingsIdPurpose: 'The speech synthesis profile (voice) to use',
+		}),
 		{
 			displayName: 'Options',
 			name: 'options',
@@ -214,9 +149,6 @@ export const informationalCall: ItemOperation = {
 		assertAgentMayPlaceCalls(this, 'Unitalk Informational Call', itemIndex);
 		const phone = checkedPhone(this, itemIndex, 'Phone', this.getNodeParameter('phone', itemIndex));
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-		const rawAudios = (this.getNodeParameter('audios', itemIndex, {}) as IDataObject).audio as
-			| IDataObject[]
-			| undefined;
 		const outerLine = optionalText(options.outerLine)?.replace(/[\s()\-.+]/g, '');
 		const input: Input = parseInput(
 			this.getNode(),
@@ -226,12 +158,10 @@ export const informationalCall: ItemOperation = {
 				meta: optionalText(options.meta),
 				ivrId: optionalId(options.ivrId),
 				voiceSecretaryId: optionalId(options.voiceSecretaryId),
-				audios: rawAudios?.map((a) => ({
-					source: a.source,
-					audioId: optionalId(a.audioId),
-					text: optionalText(a.text),
-					settingsId: optionalId(a.settingsId),
-				})),
+				audios: rawAudios(this.getNodeParameter('audios', itemIndex, {}), {
+					id: optionalId,
+					text: optionalText,
+				}),
 			},
 			itemIndex,
 			LABELS,
@@ -242,20 +172,7 @@ export const informationalCall: ItemOperation = {
 			meta: input.meta ?? null,
 			ivrId: input.ivrId ?? null,
 			voiceSecretaryId: input.voiceSecretaryId ?? null,
-			audios: input.audios?.length
-				? input.audios.map((a) =>
-						a.source === 'id'
-							? { id: a.audioId, tts: null }
-							: {
-									id: null,
-									tts: {
-										text: a.source === 'text' ? a.text : null,
-										ssml: a.source === 'ssml' ? a.text : null,
-										settingsId: a.settingsId,
-									},
-								},
-					)
-				: null,
+			audios: input.audios?.length ? apiAudios(input.audios, 'full') : null,
 		};
 		const answer = await unitalkRequest.call(this, '/calls/originateNew', body, {
 			action: 'Informational Call',

@@ -2,10 +2,17 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import type { ItemOperation } from '../../../shared/operations';
+import { readPagesByOffset } from '../../../shared/paging';
 import { checkPhone } from '../../../shared/phone';
 import { inputError, parseInput } from '../../../shared/validation';
 import { unitalkRequest } from '../../transport';
-import { splitList, unitalkDateTime, unwrapData } from '../projectHelpers';
+import {
+	isReturnAll,
+	returnAllFields,
+	splitList,
+	unitalkDateTime,
+	unwrapData,
+} from '../projectHelpers';
 
 /** "Call history": limit 1-1000 per request ("Limit range is 1-1000"). */
 export const MAX_HISTORY_PAGE = 1000;
@@ -81,22 +88,7 @@ export const getMany: ItemOperation = {
 			required: true,
 			description: 'End of the period',
 		},
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: MAX_HISTORY_PAGE },
-			default: 50,
-			displayOptions: { show: { returnAll: [false] } },
-			description: 'Max number of results to return',
-		},
+		...returnAllFields(MAX_HISTORY_PAGE),
 		{
 			displayName: 'Filters',
 			name: 'filter',
@@ -241,7 +233,7 @@ export const getMany: ItemOperation = {
 		const dateTo = unitalkDateTime(this, itemIndex, 'dateTo', 'Date To');
 		if (dateFrom > dateTo)
 			throw inputError(node, itemIndex, 'Date To', `(${dateTo}) is before Date From (${dateFrom})`);
-		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) === true;
+		const returnAll = isReturnAll(this, itemIndex);
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		const raw = this.getNodeParameter('filter', itemIndex, {}) as IDataObject;
 		const list = (v: unknown) =>
@@ -277,37 +269,35 @@ export const getMany: ItemOperation = {
 			),
 		);
 
-		const calls: IDataObject[] = [];
-		const seen = new Set<string>();
-		const size = returnAll ? input.pageSize : input.limit;
-		let offset = input.offset;
-		for (;;) {
+		const readPage = async (offset: number, limit: number) => {
 			const answer = await unitalkRequest.call(
 				this,
 				'/history/get',
 				{
 					dateFrom,
 					dateTo,
-					limit: size,
+					limit,
 					offset,
 					...(Object.keys(filter).length ? { filter } : {}),
 				},
 				{ action: 'Get Call History', idempotent: true, itemIndex },
 			);
 			const data = (unwrapData(answer) ?? {}) as IDataObject;
-			const page = (Array.isArray(data.calls) ? data.calls : []) as IDataObject[];
-			for (const call of page) {
-				// Calls arriving while pages are read shift the offsets; never output a call twice.
-				const key = String(call.dbid ?? call.id ?? JSON.stringify(call));
-				if (seen.has(key)) continue;
-				seen.add(key);
-				calls.push(call);
-			}
-			if (!returnAll) break;
-			offset += page.length;
-			const count = typeof data.count === 'number' ? data.count : undefined;
-			if (page.length < size || (count !== undefined && offset >= count)) break;
-		}
-		return calls;
+			return {
+				rows: (Array.isArray(data.calls) ? data.calls : []) as IDataObject[],
+				count: typeof data.count === 'number' ? data.count : undefined,
+			};
+		};
+		const rows = returnAll
+			? await readPagesByOffset(input.offset, input.pageSize, readPage)
+			: (await readPage(input.offset, input.limit)).rows;
+		// Calls arriving while pages are read shift the offsets; never output a call twice.
+		const seen = new Set<string>();
+		return rows.filter((call) => {
+			const key = String(call.dbid ?? call.id ?? JSON.stringify(call));
+			if (seen.has(key)) return false;
+			seen.add(key);
+			return true;
+		});
 	},
 };

@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 import type { ItemOperation } from '../../../shared/operations';
 import { parseInput } from '../../../shared/validation';
+import { returnAllFields } from '../projectHelpers';
 import { dictionaryEntries, requestDictionary } from './request';
 
 /**
@@ -150,22 +151,7 @@ export const get: ItemOperation = {
 			displayOptions: { show: { type: [CUSTOM] } },
 			description: 'The type name as Unitalk spells it',
 		},
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			displayOptions: { show: { returnAll: [false] } },
-			description: 'Max number of results to return',
-		},
+		...returnAllFields(),
 	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

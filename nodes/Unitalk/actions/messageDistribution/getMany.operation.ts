@@ -15,7 +15,7 @@ export const getMany: ItemOperation = {
 	description: 'List the message distributions of the project with their status and progress',
 	action: 'Get many message distributions',
 	properties: [
-		...returnAllFields('distributions'),
+		...returnAllFields(),
 		{
 			displayName: 'Filters',
 			name: 'filters',
