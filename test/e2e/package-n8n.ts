@@ -21,12 +21,15 @@ export interface PackageN8n {
 	stop(): Promise<void>;
 }
 
-export async function startPackageN8n(label: string): Promise<PackageN8n> {
+export async function startPackageN8n(
+	label: string,
+	options: { env?: Record<string, string> } = {},
+): Promise<PackageN8n> {
 	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `n8n-e2e-${label}-`));
 	const sandbox = await startSandbox();
 	// E2E_PACKAGE_DIR: an already packed or built package (package.json + dist/) instead of packing dist/.
 	const packageDir = process.env.E2E_PACKAGE_DIR ?? packRepo(REPO_ROOT, path.join(tmp, 'package'));
-	const n8n = await startN8n({ userFolder: path.join(tmp, 'user'), packageDir });
+	const n8n = await startN8n({ userFolder: path.join(tmp, 'user'), packageDir, env: options.env });
 	return {
 		n8n,
 		sandbox,
