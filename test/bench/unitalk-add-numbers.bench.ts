@@ -171,7 +171,11 @@ async function main() {
 	}
 }
 
-main().catch((error) => {
-	console.error(error);
-	process.exit(1);
-});
+// Exit explicitly: kept-alive HTTP client sockets would otherwise hold the script open after the tables.
+main().then(
+	() => process.exit(0),
+	(error) => {
+		console.error(error);
+		process.exit(1);
+	},
+);
