@@ -563,15 +563,20 @@ export class NxteleCallbotProvider implements ProviderModule<CallbotAuth> {
 		return this.ok({ taskID: task.taskID });
 	}
 
-	private createAndCall(body: unknown): Answer {
+	/** retCode 4001 when callInfoList.callList holds more entries than the cap (checked before the schema). */
+	private callListOverCap(body: unknown): Answer | undefined {
 		const rawList = (body as { callInfoList?: { callList?: unknown } } | null)?.callInfoList
 			?.callList;
-		if (Array.isArray(rawList) && rawList.length > this.opts.callListCap) {
-			return this.ret(
-				'capacity',
-				`callList has ${rawList.length} entries, at most ${this.opts.callListCap}`,
-			);
-		}
+		if (!Array.isArray(rawList) || rawList.length <= this.opts.callListCap) return undefined;
+		return this.ret(
+			'capacity',
+			`callList has ${rawList.length} entries, at most ${this.opts.callListCap}`,
+		);
+	}
+
+	private createAndCall(body: unknown): Answer {
+		const overCap = this.callListOverCap(body);
+		if (overCap) return overCap;
 		const p = this.parse(S.createAndCallSchema, body);
 		if ('error' in p) return p.error;
 		const existing = this.task(p.data.userTaskID);
@@ -652,14 +657,8 @@ export class NxteleCallbotProvider implements ProviderModule<CallbotAuth> {
 	}
 
 	private addBatchCall(body: unknown, asBatch: boolean): Answer {
-		const rawList = (body as { callInfoList?: { callList?: unknown } } | null)?.callInfoList
-			?.callList;
-		if (Array.isArray(rawList) && rawList.length > this.opts.callListCap) {
-			return this.ret(
-				'capacity',
-				`callList has ${rawList.length} entries, at most ${this.opts.callListCap}`,
-			);
-		}
+		const overCap = this.callListOverCap(body);
+		if (overCap) return overCap;
 		const p = this.parse(S.addBatchCallSchema, body);
 		if ('error' in p) return p.error;
 		const task = this.task(p.data.userTaskID);

@@ -206,3 +206,19 @@ export function queryString(params: Record<string, string | number | undefined>)
 		.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
 	return pairs.length ? `?${pairs.join('&')}` : '';
 }
+
+/**
+ * The "<Noun> Per Request" option of a bulk operation: how many entries one request carries, up to
+ * what Unitalk accepts (`max`, which is also the default).
+ */
+export function perRequestOption(max: number, noun: 'numbers' | 'messages'): INodeProperties {
+	const label = noun === 'numbers' ? 'Numbers Per Request' : 'Messages Per Request';
+	return {
+		displayName: label,
+		name: 'batchSize',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: max },
+		default: max,
+		description: `How many ${noun} go into one request (Unitalk accepts up to ${max.toLocaleString('en-US')})`,
+	};
+}

@@ -1,23 +1,12 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
+import { unwrapData } from '../actions/projectHelpers';
 import { unitalkRequest } from '../transport';
 
 /**
  * Dropdowns filled from the account's own lists: users (/users/list) and internal lines with their
  * status (/phones/inner). Groups of internal lines come from getPhoneGroups (dictionary.ts).
  */
-
-function dataOf(answer: unknown): unknown {
-	if (
-		answer &&
-		typeof answer === 'object' &&
-		!Array.isArray(answer) &&
-		'data' in answer &&
-		/^success$/i.test(String((answer as IDataObject).status ?? ''))
-	)
-		return (answer as IDataObject).data;
-	return answer;
-}
 
 function fullName(user: IDataObject): string {
 	return [user.firstName, user.middleName, user.lastName]
@@ -30,7 +19,7 @@ async function users(ctx: ILoadOptionsFunctions): Promise<IDataObject[]> {
 		action: 'Get Users',
 		idempotent: true,
 	});
-	const list = dataOf(answer);
+	const list = unwrapData(answer);
 	return Array.isArray(list) ? (list as IDataObject[]) : [];
 }
 
@@ -62,7 +51,7 @@ export const accountLists = {
 			action: 'Get Internal Line Statuses',
 			idempotent: true,
 		});
-		const data = dataOf(answer);
+		const data = unwrapData(answer);
 		const lines: Array<[string, unknown]> = Array.isArray(data)
 			? (data as IDataObject[]).map((l) => [String(l.number), l.status])
 			: Object.entries((data ?? {}) as IDataObject).filter(

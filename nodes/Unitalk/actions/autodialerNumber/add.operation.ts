@@ -22,7 +22,7 @@ import {
 } from '../audioList';
 import { SSML_WRAPPED, SSML_WRAPPED_ISSUE } from '../audio/common';
 import { autodialerField, checkAutodialerId } from '../common';
-import { phonesOf } from '../projectHelpers';
+import { phonesOf, perRequestOption } from '../projectHelpers';
 import { itemParameterReader } from '../../../shared/parameters';
 import type { ItemParameterReader } from '../../../shared/parameters';
 import { autodialAction } from '../../transport';
@@ -198,14 +198,7 @@ export const add: BatchOperation = {
 					default: false,
 					description: 'Whether these numbers are called before the others',
 				},
-				{
-					displayName: 'Numbers Per Request',
-					name: 'batchSize',
-					type: 'number',
-					typeOptions: { minValue: 1, maxValue: MAX_NUMBERS_PER_REQUEST },
-					default: MAX_NUMBERS_PER_REQUEST,
-					description: 'How many numbers go into one request (Unitalk accepts up to 100,000)',
-				},
+				perRequestOption(MAX_NUMBERS_PER_REQUEST, 'numbers'),
 			],
 		},
 	],

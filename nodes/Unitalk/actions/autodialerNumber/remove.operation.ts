@@ -10,7 +10,7 @@ import { inputError, parseInput } from '../../../shared/validation';
 import { autodialAction } from '../../transport';
 import { itemParameterReader } from '../../../shared/parameters';
 import { autodialerField, autodialerId, checkAutodialerId } from '../common';
-import { phonesOf, splitList } from '../projectHelpers';
+import { phonesOf, splitList, perRequestOption } from '../projectHelpers';
 
 /** From the documentation of REMOVE_NUMBERS: "a maximum of 10,000 numbers". */
 export const MAX_REMOVE_NUMBERS_PER_REQUEST = 10_000;
@@ -96,16 +96,7 @@ export const remove: BatchOperation = {
 			placeholder: 'Add Option',
 			default: {},
 			displayOptions: { show: { removeBy: ['numbers'] } },
-			options: [
-				{
-					displayName: 'Numbers Per Request',
-					name: 'batchSize',
-					type: 'number',
-					typeOptions: { minValue: 1, maxValue: MAX_REMOVE_NUMBERS_PER_REQUEST },
-					default: MAX_REMOVE_NUMBERS_PER_REQUEST,
-					description: 'How many numbers go into one request (Unitalk accepts up to 10,000)',
-				},
-			],
+			options: [perRequestOption(MAX_REMOVE_NUMBERS_PER_REQUEST, 'numbers')],
 		},
 	],
 

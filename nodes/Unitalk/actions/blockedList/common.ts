@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { parseInput } from '../../../shared/validation';
 import { unitalkRequest } from '../../transport';
 import { runPhoneBatches } from '../phoneBatch';
-import { readPhones } from '../projectHelpers';
+import { readPhones, perRequestOption } from '../projectHelpers';
 
 /** "Lists" in the doc: /lists with `list`, `operation` (GET, ADD, REMOVE) and, to change, `items`. */
 export const LISTS_PATH = '/lists';
@@ -66,16 +66,7 @@ export const batchOptionsField: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add Option',
 	default: {},
-	options: [
-		{
-			displayName: 'Numbers Per Request',
-			name: 'batchSize',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: MAX_LIST_ITEMS },
-			default: MAX_LIST_ITEMS,
-			description: 'How many numbers go into one request (Unitalk accepts up to 100)',
-		},
-	],
+	options: [perRequestOption(MAX_LIST_ITEMS, 'numbers')],
 };
 
 /** Numbers Per Request of the node, checked (1 to `max`). */

@@ -5,7 +5,7 @@ import type { BatchOperation } from '../../../shared/operations';
 import { parseInput } from '../../../shared/validation';
 import { unitalkRequest } from '../../transport';
 import { runPhoneBatches } from '../phoneBatch';
-import { readPhones, unwrapData } from '../projectHelpers';
+import { readPhones, unwrapData, perRequestOption } from '../projectHelpers';
 
 /** "Removing Scheduled Event Handlers": "Too many phones" above 100. */
 export const MAX_PHONES_PER_REMOVAL = 100;
@@ -52,14 +52,7 @@ export const removeScheduledByPhones: BatchOperation = {
 			placeholder: 'Add Option',
 			default: {},
 			options: [
-				{
-					displayName: 'Numbers Per Request',
-					name: 'batchSize',
-					type: 'number',
-					typeOptions: { minValue: 1, maxValue: MAX_PHONES_PER_REMOVAL },
-					default: MAX_PHONES_PER_REMOVAL,
-					description: 'How many numbers go into one request (Unitalk accepts up to 100)',
-				},
+				perRequestOption(MAX_PHONES_PER_REMOVAL, 'numbers'),
 				{
 					displayName: 'Path',
 					name: 'path',

@@ -9,7 +9,7 @@ import { itemParameterReader } from '../../../shared/parameters';
 import type { ItemParameterReader } from '../../../shared/parameters';
 import { parseInput } from '../../../shared/validation';
 import { unitalkRequest } from '../../transport';
-import { phonesOf, unwrapData } from '../projectHelpers';
+import { phonesOf, unwrapData, perRequestOption } from '../projectHelpers';
 import { checkViberText, messageTypeField, textValue } from './common';
 
 /**
@@ -82,16 +82,7 @@ export const sendBulk: BatchOperation = {
 			type: 'collection',
 			placeholder: 'Add Option',
 			default: {},
-			options: [
-				{
-					displayName: 'Messages Per Request',
-					name: 'batchSize',
-					type: 'number',
-					typeOptions: { minValue: 1, maxValue: MAX_MESSAGES_PER_REQUEST },
-					default: MAX_MESSAGES_PER_REQUEST,
-					description: 'How many messages go into one request (Unitalk accepts up to 100)',
-				},
-			],
+			options: [perRequestOption(MAX_MESSAGES_PER_REQUEST, 'messages')],
 		},
 	],
 
