@@ -39,9 +39,10 @@ export async function deliverCallback(
 		sign: callbotSign(account.secretKey, body, createTs, requestID, account.uuid, algorithm),
 	};
 	try {
+		// A connection per delivery (see the Unitalk emitter): no kept-alive socket to lose it on.
 		const res = await fetch(url, {
 			method: 'POST',
-			headers,
+			headers: { ...headers, connection: 'close' },
 			body,
 			signal: AbortSignal.timeout(timeoutMs),
 		});

@@ -409,9 +409,11 @@ export class UnitalkWebhooks {
 		this.deliveries.push(delivery);
 		const started = Date.now();
 		try {
+			// A connection per delivery: a busy n8n may close an idle kept-alive socket just as it is
+			// reused, which would lose the delivery although n8n never saw it.
 			const res = await fetch(url, {
 				method,
-				headers,
+				headers: { ...headers, connection: 'close' },
 				body,
 				signal: AbortSignal.timeout(this.config?.timeoutMs ?? DEFAULT_TIMEOUT_MS),
 			});

@@ -334,13 +334,36 @@ export class HttpError extends Error {
 	}
 }
 
+/**
+ * Every harness request to n8n goes through here. Each one uses a connection of its own
+ * (`connection: close`): a busy n8n can close an idle kept-alive socket at the moment the client
+ * reuses it, which fails the request with ECONNRESET although n8n never saw it. Without keep-alive
+ * that race cannot happen; a request that still fails before an answer arrives is repeated only when
+ * its method is safe to repeat (GET, HEAD).
+ */
+export async function harnessFetch(url: string | URL, init: RequestInit = {}): Promise<Response> {
+	const method = (init.method ?? 'GET').toUpperCase();
+	const safe = method === 'GET' || method === 'HEAD';
+	const headers = new Headers(init.headers);
+	headers.set('connection', 'close');
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await fetch(url, { ...init, headers });
+		} catch (err) {
+			const dropped = err instanceof TypeError && /fetch failed/.test(err.message);
+			if (!safe || !dropped || attempt >= 3) throw err;
+			await sleep(200 * attempt);
+		}
+	}
+}
+
 async function httpJson(
 	method: string,
 	url: string,
 	body: unknown,
 	headers: Record<string, string>,
 ): Promise<{ json: any; res: Response }> {
-	const res = await fetch(url, {
+	const res = await harnessFetch(url, {
 		method,
 		headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
 		body: body === undefined ? undefined : JSON.stringify(body),
@@ -543,9 +566,9 @@ export async function startN8n(opts: StartN8nOptions): Promise<N8nInstance> {
 		if (exited) await fail(exited.error ?? `process exited with ${exited.code ?? exited.signal}`);
 		if (Date.now() > deadline) await fail(`not ready after ${bootTimeoutMs} ms`);
 		try {
-			const ready = await fetch(`${baseUrl}/healthz/readiness`);
+			const ready = await harnessFetch(`${baseUrl}/healthz/readiness`);
 			if (ready.ok) {
-				const settings = await fetch(`${baseUrl}/rest/settings`);
+				const settings = await harnessFetch(`${baseUrl}/rest/settings`);
 				if (settings.ok) break;
 			}
 		} catch {
@@ -589,7 +612,7 @@ export async function startN8n(opts: StartN8nOptions): Promise<N8nInstance> {
 	}
 
 	try {
-		const settings = (await (await fetch(`${baseUrl}/rest/settings`)).json()) as {
+		const settings = (await (await harnessFetch(`${baseUrl}/rest/settings`)).json()) as {
 			data: { userManagement: { showSetupOnFirstLoad?: boolean } };
 		};
 		if (settings.data.userManagement.showSetupOnFirstLoad) {
@@ -737,7 +760,7 @@ export async function startN8n(opts: StartN8nOptions): Promise<N8nInstance> {
 					headers['content-type'] = 'application/json';
 				}
 			}
-			const res = await fetch(url, { method: req.method ?? 'POST', headers, body });
+			const res = await harnessFetch(url, { method: req.method ?? 'POST', headers, body });
 			const text = await res.text();
 			const resHeaders: Record<string, string> = {};
 			res.headers.forEach((v, k) => (resHeaders[k] = v));
