@@ -77,7 +77,8 @@ it('keeps four simultaneous executions inside 30 requests per 10 s and 20 at onc
 		),
 	);
 
-	expect(answers.map((a) => a.status)).toEqual(Array(EXECUTIONS).fill(200));
+	// Each execution answers with its last item; a failed one with n8n's error (shown on failure).
+	expect(answers.filter((a) => a.status !== 200).map((a) => `${a.status} ${a.text}`)).toEqual([]);
 	const adds = sandbox.requests.filter(
 		(r) => r.provider === 'unitalk' && r.operation === 'ADD_NUMBERS',
 	);

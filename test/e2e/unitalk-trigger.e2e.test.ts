@@ -56,6 +56,26 @@ async function executions(workflowId: string): Promise<Execution[]> {
 	return await n8n.getExecutions(workflowId, { includeData: true });
 }
 
+let markerCallId = 990000;
+
+/**
+ * The executions of the calls-and-routing workflow once n8n has dealt with everything sent before:
+ * a valid CALL_END marker is delivered after the requests under test and its execution awaited, so a
+ * check that "nothing started" does not depend on how long one waits.
+ */
+async function executionsAfterMarker(): Promise<{ all: Execution[]; marker: Execution }> {
+	const callId = ++markerCallId;
+	const d = await sandbox.providers.unitalk.webhooks.emit('CALL_END', {
+		payload: { call: { id: callId } },
+	});
+	expect(d.status).toBe(200);
+	const marker = await n8n.waitForExecution(
+		routeWorkflowId,
+		(e) => e.status === 'success' && triggerItem(e)?.call?.id === callId,
+	);
+	return { all: await executions(routeWorkflowId), marker };
+}
+
 beforeAll(async () => {
 	env = await startPackageN8n('unitalk-trigger');
 	({ n8n, sandbox } = env);
@@ -161,8 +181,8 @@ test('CALL_END from the sandbox starts one execution with the payload', async ()
 	const again = await sandbox.providers.unitalk.webhooks.emit('CALL_END', { repeat: d.seq });
 	expect(again.status).toBe(200);
 	expect(again.responseJson).toMatchObject({ duplicate: true });
-	await new Promise((r) => setTimeout(r, 1500));
-	expect((await executions(routeWorkflowId)).filter(isOurs)).toHaveLength(1);
+	const { all } = await executionsAfterMarker();
+	expect(all.filter(isOurs)).toHaveLength(1);
 });
 
 test('ROUTE is answered with the configured operator number, and the sandbox records the JSON', async () => {
@@ -201,8 +221,8 @@ test('a request without the secret gets 401 and starts no execution', async () =
 		query: { secret: 'not-the-secret' },
 	});
 	expect(wrong.status).toBe(401);
-	await new Promise((r) => setTimeout(r, 1500));
-	expect(await executions(routeWorkflowId)).toHaveLength(before);
+	const { all, marker } = await executionsAfterMarker();
+	expect(all.filter((e) => e.id !== marker.id)).toHaveLength(before);
 });
 
 test('an event the trigger does not listen to is acknowledged and starts nothing', async () => {
@@ -210,8 +230,8 @@ test('an event the trigger does not listen to is acknowledged and starts nothing
 	const d = await sandbox.providers.unitalk.webhooks.emit('IVR');
 	expect(d.status).toBe(200);
 	expect(d.responseJson).toEqual({ received: true, started: false, event: 'IVR' });
-	await new Promise((r) => setTimeout(r, 1500));
-	expect(await executions(routeWorkflowId)).toHaveLength(before);
+	const { all, marker } = await executionsAfterMarker();
+	expect(all.filter((e) => e.id !== marker.id)).toHaveLength(before);
 });
 
 test('an invalid IP Allow List stops the activation with a clear message', async () => {

@@ -507,6 +507,15 @@ export async function startN8n(opts: StartN8nOptions): Promise<N8nInstance> {
 		// Activation goes through an outbox polled every 15 s by default; poll faster.
 		N8N_WORKFLOW_PUBLICATION_OUTBOX_POLL_INTERVAL_MS: '500',
 		N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '10',
+		// n8n pings its database every 2 s and answers every request with 503 "Database is not ready!"
+		// once a ping has waited 5 s. SQLite on a busy machine (an execution of 250,000 items being
+		// saved) can make a ping wait that long although nothing is wrong: wait as long as it takes.
+		DB_PING_TIMEOUT_MS: '600000',
+		// The same for the Code node's task runner: on a loaded machine it can take longer than the
+		// default 2 s to accept a task or 30 s to answer a heartbeat while it is busy with a big one.
+		N8N_RUNNERS_TASK_ACCEPT_TIMEOUT: '60',
+		N8N_RUNNERS_TASK_REQUEST_TIMEOUT: '600',
+		N8N_RUNNERS_HEARTBEAT_INTERVAL: '300',
 		N8N_HARNESS_PARENT_PID: String(process.pid),
 		...(opts.env ?? {}),
 	};
