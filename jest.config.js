@@ -6,6 +6,9 @@ const project = (name, testMatch, extra = {}) => ({
 	testEnvironment: 'node',
 	transform: { '^.+\\.ts$': tsJest },
 	testMatch,
+	// Jest's default of 5 s per test is a timing assertion: a sandbox test adding 100,000 numbers took
+	// longer on a loaded 2-core machine. Tests wait on events, not on the clock; this only bounds a hang.
+	testTimeout: 120_000,
 	modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.cache/', '<rootDir>/.n8n-dev/'],
 	...extra,
 });

@@ -786,7 +786,7 @@ export async function startN8n(opts: StartN8nOptions): Promise<N8nInstance> {
 
 		getExecutions,
 
-		async waitForExecution(workflowId, predicate = isDone, timeoutMs = 30_000) {
+		async waitForExecution(workflowId, predicate = isDone, timeoutMs = 120_000) {
 			const until = Date.now() + timeoutMs;
 			for (;;) {
 				const list = await getExecutions(workflowId, { includeData: true });
@@ -821,7 +821,7 @@ export async function startN8n(opts: StartN8nOptions): Promise<N8nInstance> {
 			if (!started?.executionId) {
 				throw new Error(`manual run of ${id} did not start: ${JSON.stringify(started)}`);
 			}
-			const until = Date.now() + (o.timeoutMs ?? 60_000);
+			const until = Date.now() + (o.timeoutMs ?? 180_000);
 			for (;;) {
 				try {
 					const e = await api<Execution>(
