@@ -5,8 +5,9 @@ import { sleep } from 'n8n-workflow';
  *
  * The state lives at module level on purpose: n8n loads this file once per process, so every
  * execution of every workflow that uses the same credential waits in the same queue. That is what
- * keeps four workflows adding numbers at once inside the provider's limit. (It is not shared across
- * queue-mode workers; the provider limits are per key, so each worker would need its own key.)
+ * keeps four workflows adding numbers at once inside the provider's limit. It is not shared across
+ * n8n processes: in queue mode each process gets its share of the limits from the credential
+ * (processShare.ts), passed as the `limits` of `acquire` / `run`.
  */
 
 export interface RateWindow {
@@ -33,6 +34,8 @@ interface Waiter {
 }
 
 interface KeyState {
+	/** The limits of the latest request for this key (a changed credential takes effect at once). */
+	limits: GovernorLimits;
 	starts: number[];
 	inFlight: number;
 	queue: Waiter[];
@@ -50,28 +53,30 @@ const realClock: GovernorClock = { now: () => Date.now(), sleep };
 export class Governor {
 	private readonly states = new Map<string, KeyState>();
 
+	/** `limits` apply to every key whose requests bring no limits of their own. */
 	constructor(
 		private readonly limits: GovernorLimits,
 		private readonly clock: GovernorClock = realClock,
 	) {
-		if (limits.concurrency < 1) throw new Error('Governor concurrency must be at least 1');
-		for (const w of limits.windows) {
-			if (w.max < 1 || w.perMs <= 0)
-				throw new Error('Governor windows need max >= 1 and perMs > 0');
-		}
+		assertValidLimits(limits);
 	}
 
-	/** Waits for a slot for `key` (first come, first served) and returns the function that frees it. */
-	async acquire(key: string): Promise<Release> {
-		const state = this.stateFor(key);
+	/**
+	 * Waits for a slot for `key` (first come, first served) and returns the function that frees it.
+	 * `limits` replace the key's limits from now on, for the requests already waiting too.
+	 */
+	async acquire(key: string, limits: GovernorLimits = this.limits): Promise<Release> {
+		assertValidLimits(limits);
+		const state = this.stateFor(key, limits);
+		state.limits = limits;
 		const granted = new Promise<Release>((grant) => state.queue.push({ grant }));
 		void this.pump(state);
 		return await granted;
 	}
 
 	/** Runs `task` inside a slot for `key`. */
-	async run<T>(key: string, task: () => Promise<T>): Promise<T> {
-		const release = await this.acquire(key);
+	async run<T>(key: string, task: () => Promise<T>, limits?: GovernorLimits): Promise<T> {
+		const release = await this.acquire(key, limits);
 		try {
 			return await task();
 		} finally {
@@ -93,10 +98,10 @@ export class Governor {
 		};
 	}
 
-	private stateFor(key: string): KeyState {
+	private stateFor(key: string, limits: GovernorLimits): KeyState {
 		let state = this.states.get(key);
 		if (!state) {
-			state = { starts: [], inFlight: 0, queue: [], pumping: false };
+			state = { limits, starts: [], inFlight: 0, queue: [], pumping: false };
 			this.states.set(key, state);
 		}
 		return state;
@@ -108,7 +113,7 @@ export class Governor {
 		state.pumping = true;
 		try {
 			while (state.queue.length > 0) {
-				if (state.inFlight >= this.limits.concurrency) {
+				if (state.inFlight >= state.limits.concurrency) {
 					await new Promise<void>((resolve) => (state.wakeOnRelease = resolve));
 					continue;
 				}
@@ -142,12 +147,12 @@ export class Governor {
 	/** How long until one more start fits in every window (0 when it fits now). */
 	private windowWait(state: KeyState): number {
 		const now = this.clock.now();
-		const margin = this.limits.safetyMarginMs ?? 0;
-		const longest = Math.max(0, ...this.limits.windows.map((w) => w.perMs + margin));
+		const { windows, safetyMarginMs: margin = 0 } = state.limits;
+		const longest = Math.max(0, ...windows.map((w) => w.perMs + margin));
 		while (state.starts.length > 0 && state.starts[0] <= now - longest) state.starts.shift();
 
 		let wait = 0;
-		for (const w of this.limits.windows) {
+		for (const w of windows) {
 			const span = w.perMs + margin;
 			const inWindow = state.starts.filter((t) => t > now - span);
 			if (inWindow.length >= w.max) {
@@ -160,9 +165,19 @@ export class Governor {
 	}
 }
 
+function assertValidLimits(limits: GovernorLimits): void {
+	if (limits.concurrency < 1) throw new Error('Governor concurrency must be at least 1');
+	for (const w of limits.windows) {
+		if (w.max < 1 || w.perMs <= 0) throw new Error('Governor windows need max >= 1 and perMs > 0');
+	}
+}
+
 const sharedGovernors = new Map<string, Governor>();
 
-/** The one process-wide governor for a provider (created on first use with that provider's limits). */
+/**
+ * The one process-wide governor for a provider (created on first use with that provider's limits;
+ * requests pass their process's share of them to `run`).
+ */
 export function sharedGovernor(provider: string, limits: GovernorLimits): Governor {
 	let governor = sharedGovernors.get(provider);
 	if (!governor) {

@@ -5,6 +5,7 @@
  */
 import { Governor, sharedGovernor } from '../../../nodes/shared/governor';
 import type { GovernorLimits, Release } from '../../../nodes/shared/governor';
+import { limitsForProcess } from '../../../nodes/shared/processShare';
 
 class VirtualClock {
 	private t: number;
@@ -352,5 +353,102 @@ describe('sharedGovernor', () => {
 		expect(sharedGovernor('unit-test-provider-w', limits).inspect('acct').inFlight).toBe(1);
 		release();
 		expect(sharedGovernor('unit-test-provider-w', limits).inspect('acct').inFlight).toBe(0);
+	});
+});
+
+describe('Governor: n8n processes sharing one key (queue mode)', () => {
+	// The provider's figures for the key, as a provider profile declares them.
+	const keyLimits: GovernorLimits = {
+		windows: [
+			{ max: 30, perMs: 10_000 },
+			{ max: 15, perMs: 1_000 },
+		],
+		concurrency: 20,
+		safetyMarginMs: 50,
+	};
+
+	/**
+	 * `processes` governors (one per n8n process, nothing shared between them) on one clock, each
+	 * sending `perProcess` requests on the same key with the limits `share` gives it. Returns every
+	 * start, sorted, and the most requests in flight at once over all processes.
+	 */
+	async function sharedKeyRun(processes: number, share: number, perProcess: number) {
+		const clock = new VirtualClock();
+		const limits = limitsForProcess(keyLimits, share);
+		const starts: number[] = [];
+		let inFlight = 0;
+		let mostInFlight = 0;
+		let finished = 0;
+		for (let p = 0; p < processes; p++) {
+			const governor = new Governor(keyLimits, clock);
+			for (let i = 0; i < perProcess; i++) {
+				void governor.run(
+					'the-key',
+					async () => {
+						starts.push(clock.now());
+						mostInFlight = Math.max(mostInFlight, ++inFlight);
+						await clock.sleep(3_000); // slow answers: concurrency matters
+						inFlight--;
+						finished++;
+					},
+					limits,
+				);
+			}
+		}
+		await clock.runUntil(() => finished === processes * perProcess);
+		return { starts: starts.sort((a, b) => a - b), mostInFlight };
+	}
+
+	it('two processes with share 2 stay inside every limit of the key together', async () => {
+		const { starts, mostInFlight } = await sharedKeyRun(2, 2, 100);
+		expect(starts).toHaveLength(200);
+		expect(mostInAnyWindow(starts, 10_000)).toBeLessThanOrEqual(30);
+		expect(mostInAnyWindow(starts, 1_000)).toBeLessThanOrEqual(15);
+		expect(mostInFlight).toBeLessThanOrEqual(20);
+		// The key's window is used, not wasted: each process sends its full 15 in the first window.
+		expect(mostInAnyWindow(starts, 10_000)).toBe(30);
+	});
+
+	it('three processes with share 3 stay inside every limit of the key together', async () => {
+		const { starts, mostInFlight } = await sharedKeyRun(3, 3, 60);
+		expect(mostInAnyWindow(starts, 10_000)).toBeLessThanOrEqual(30);
+		expect(mostInAnyWindow(starts, 1_000)).toBeLessThanOrEqual(15);
+		expect(mostInFlight).toBeLessThanOrEqual(20);
+	});
+
+	it('two processes left at share 1 pass the key limit: the setting is what keeps it', async () => {
+		const { starts, mostInFlight } = await sharedKeyRun(2, 1, 100);
+		expect(mostInAnyWindow(starts, 10_000)).toBe(60);
+		expect(mostInAnyWindow(starts, 1_000)).toBe(30);
+		expect(mostInFlight).toBe(40);
+	});
+
+	it('limits passed to run() replace the key limits for the requests already waiting', async () => {
+		const clock = new VirtualClock();
+		const governor = new Governor(keyLimits, clock);
+		const starts: number[] = [];
+		let finished = 0;
+		const request = (limits?: GovernorLimits) =>
+			void governor.run(
+				'the-key',
+				async () => {
+					starts.push(clock.now());
+					finished++;
+				},
+				limits,
+			);
+		for (let i = 0; i < 40; i++) request();
+		// The credential now says two processes share the key: the rest of the queue keeps to 15.
+		request(limitsForProcess(keyLimits, 2));
+		await clock.runUntil(() => finished === 41);
+		expect(mostInAnyWindow(starts.slice(0, 15), 10_000)).toBe(15);
+		expect(mostInAnyWindow(starts, 10_000)).toBe(15);
+	});
+
+	it('refuses limits below 1 passed to run()', async () => {
+		const governor = new Governor(keyLimits);
+		await expect(
+			governor.run('k', async () => 1, { windows: [{ max: 0, perMs: 1000 }], concurrency: 1 }),
+		).rejects.toThrow('max >= 1');
 	});
 });
