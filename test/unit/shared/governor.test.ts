@@ -189,6 +189,66 @@ describe('Governor: rate windows', () => {
 	});
 });
 
+describe('Governor: requests that take time to arrive', () => {
+	/**
+	 * Most requests the provider can have received within any `spanMs`, when each one may arrive at
+	 * any moment between its start and its end: the worst case of a delivery delay we cannot see.
+	 */
+	function mostArrivingInAnyWindow(intervals: Array<[number, number]>, spanMs: number): number {
+		const candidates = intervals.flatMap(([start, end]) => [end, start - spanMs + 1]);
+		let most = 0;
+		for (const t of candidates) {
+			const hits = intervals.filter(([start, end]) => start < t + spanMs && end >= t).length;
+			most = Math.max(most, hits);
+		}
+		return most;
+	}
+
+	it('no arrival order can put more than max requests in a window, however late each arrives', async () => {
+		const clock = new VirtualClock();
+		const limits: GovernorLimits = {
+			windows: [
+				{ max: 30, perMs: 10_000 },
+				{ max: 15, perMs: 1_000 },
+			],
+			concurrency: 20,
+		};
+		const governor = new Governor(limits, clock);
+		const intervals: Array<[number, number]> = [];
+		let finished = 0;
+		for (let i = 0; i < 150; i++) {
+			void governor.run('account', async () => {
+				const start = clock.now();
+				await clock.sleep(((i * 7919) % 3000) + 1); // up to 3 s on the way
+				intervals.push([start, clock.now()]);
+				finished++;
+			});
+		}
+		await clock.runUntil(() => finished === 150);
+		expect(mostArrivingInAnyWindow(intervals, 10_000)).toBeLessThanOrEqual(30);
+		expect(mostArrivingInAnyWindow(intervals, 1_000)).toBeLessThanOrEqual(15);
+	});
+
+	it('a request in flight holds its place in the window until it ends', async () => {
+		const clock = new VirtualClock();
+		const governor = new Governor({ windows: [{ max: 2, perMs: 1000 }], concurrency: 10 }, clock);
+		const starts: number[] = [];
+		let finished = 0;
+		for (let i = 0; i < 3; i++) {
+			void governor.run('account', async () => {
+				starts.push(clock.now());
+				if (i < 2) await clock.sleep(i === 0 ? 3000 : 5000); // two slow uploads
+				finished++;
+			});
+		}
+		await clock.runUntil(() => finished === 3);
+		const t0 = starts[0];
+		// Counted from their starts, the third could go at t0 + 1001. Both may still arrive at any
+		// moment, so it waits until the first has ended (t0 + 3000) and that end has left the window.
+		expect(starts.map((t) => t - t0)).toEqual([0, 0, 4001]);
+	});
+});
+
 describe('Governor: concurrency', () => {
 	const limits: GovernorLimits = { windows: [], concurrency: 3 };
 
@@ -420,7 +480,7 @@ describe('Governor: n8n processes sharing one key (queue mode)', () => {
 		const { starts, mostInFlight } = await sharedKeyRun(2, 1, 100);
 		expect(mostInAnyWindow(starts, 10_000)).toBe(60);
 		expect(mostInAnyWindow(starts, 1_000)).toBe(30);
-		expect(mostInFlight).toBe(40);
+		expect(mostInFlight).toBe(30); // 15 each (the per-second window), more than the key's 20
 	});
 
 	it('limits passed to run() replace the key limits for the requests already waiting', async () => {
