@@ -81,7 +81,7 @@ export function describeLimits(limits: GovernorLimits): string {
  * process keeps to (computed from the provider's documented `limits`).
  */
 export function processShareProperty(limits: GovernorLimits): INodeProperties {
-	const example = 2;
+	const example = 3; // a main process and two workers, the example of the description
 	return {
 		displayName: 'Processes Sharing This Key',
 		name: PROCESS_SHARE_FIELD,
@@ -89,7 +89,7 @@ export function processShareProperty(limits: GovernorLimits): INodeProperties {
 		typeOptions: { minValue: 1, numberPrecision: 0 },
 		default: 1,
 		description:
-			'How many n8n processes send requests with this key at the same time. Leave 1 for a normal n8n. In queue mode count the main process (it runs manual executions unless they are offloaded to workers, and the editor dropdowns) and every worker, in every n8n that uses this key: e.g. 3 for a main and two workers.',
+			'How many n8n processes use this key at the same time. Leave 1 for a normal n8n. In queue mode, count the main process (editor dropdowns, and manual executions unless they are offloaded to workers) and every worker of every n8n that uses this key, e.g. 3 for a main and two workers.',
 		hint: `The provider allows ${describeLimits(limits)} per key. Each process keeps to its share, rounded down and never below 1: with ${example}, ${describeLimits(limitsForProcess(limits, example))} per process. Above ${largestSafeShare(limits)} processes the limits cannot be divided further: use another key.`,
 	};
 }

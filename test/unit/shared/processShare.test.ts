@@ -114,7 +114,7 @@ describe('processShareProperty', () => {
 			'30 requests per 10 s, 15 requests per second and 20 at once per key',
 		);
 		expect(field.hint).toContain(
-			'with 2, 15 requests per 10 s, 7 requests per second and 10 at once per process',
+			'with 3, 10 requests per 10 s, 5 requests per second and 6 at once per process',
 		);
 		expect(field.hint).toContain('Above 15 processes');
 	});
