@@ -6,6 +6,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { processShareProperty } from '../nodes/shared/processShare';
+import { UNITALK_LIMITS } from '../nodes/Unitalk/transport';
+
 export class UnitalkApi implements ICredentialType {
 	name = 'unitalkApi';
 
@@ -36,6 +39,7 @@ export class UnitalkApi implements ICredentialType {
 			default: 'https://api.unitalk.cloud/api',
 			description: 'Change only for a test environment or a local simulator',
 		},
+		processShareProperty(UNITALK_LIMITS),
 	];
 
 	authenticate: IAuthenticateGeneric = {

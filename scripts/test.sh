@@ -26,6 +26,9 @@ npm run --silent build
 step "n8n runtime for the e2e layer (cached in .cache/runtime)"
 bash scripts/ensure-runtime.sh
 
+step "Redis and PostgreSQL for the queue-mode layer (Debian packages, installed when missing)"
+bash scripts/queue-services.sh
+
 step "jest: unit, integration, e2e"
 report="$(mktemp --suffix=.json)"
 status=0

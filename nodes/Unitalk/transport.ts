@@ -27,7 +27,8 @@ export const UNITALK_BUSY_MESSAGES = new Set([
 /**
  * The documented limits: more than 30 requests in 10 s blocks the key (more than 100 for good), at
  * most 15 per second and 20 at once. The margin keeps us inside them even when requests arrive
- * closer together than they left.
+ * closer together than they left. They are per key: in queue mode each n8n process keeps to its
+ * share (the credential's "Processes Sharing This Key", nodes/shared/processShare.ts).
  */
 export const UNITALK_LIMITS = {
 	windows: [

@@ -14,6 +14,7 @@ import type {
 
 import { sharedGovernor } from './governor';
 import type { GovernorLimits } from './governor';
+import { processLimits } from './processShare';
 
 /**
  * The one way this package talks to a provider.
@@ -148,6 +149,8 @@ export async function providerRequest(
 	const credentials = await this.getCredentials(profile.credentialType, request.itemIndex);
 	const policy = { ...DEFAULT_RETRY, ...profile.retry };
 	const governor = profile.governor ? sharedGovernor(profile.name, profile.governor) : undefined;
+	// This n8n process's share of the key's limits (queue mode: several processes share one key).
+	const limits = profile.governor ? processLimits(profile.governor, credentials) : undefined;
 	const account = `${profile.name}:${createHash('sha256').update(profile.accountKey(credentials)).digest('hex')}`;
 	const { body, contentType } = serialiseBody(request.body);
 	const options: IHttpRequestOptions = {
@@ -190,7 +193,7 @@ export async function providerRequest(
 	};
 
 	for (let attempt = 1; ; attempt++) {
-		const result = governor ? await governor.run(account, send) : await send();
+		const result = governor ? await governor.run(account, send, limits) : await send();
 		if (result.kind === 'done') return result.data;
 
 		const retryable =

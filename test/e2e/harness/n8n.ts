@@ -288,7 +288,7 @@ if (parent > 1) {
 }
 `;
 
-function watchdogFile(): string {
+export function watchdogFile(): string {
 	const file = path.join(os.tmpdir(), 'n8n-harness-watchdog.cjs');
 	if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== WATCHDOG_SOURCE) {
 		fs.writeFileSync(file, WATCHDOG_SOURCE);
@@ -307,7 +307,7 @@ function tail(file: string, lines = 40): string {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Environment n8n gets: the caller's minus anything that changes n8n's behaviour under jest/tsx. */
-function baseEnv(): Record<string, string> {
+export function baseEnv(): Record<string, string> {
 	const env: Record<string, string> = {};
 	for (const [k, v] of Object.entries(process.env)) {
 		if (v === undefined) continue;

@@ -5,6 +5,7 @@
  */
 import { Governor, sharedGovernor } from '../../../nodes/shared/governor';
 import type { GovernorLimits, Release } from '../../../nodes/shared/governor';
+import { limitsForProcess } from '../../../nodes/shared/processShare';
 
 class VirtualClock {
 	private t: number;
@@ -188,6 +189,66 @@ describe('Governor: rate windows', () => {
 	});
 });
 
+describe('Governor: requests that take time to arrive', () => {
+	/**
+	 * Most requests the provider can have received within any `spanMs`, when each one may arrive at
+	 * any moment between its start and its end: the worst case of a delivery delay we cannot see.
+	 */
+	function mostArrivingInAnyWindow(intervals: Array<[number, number]>, spanMs: number): number {
+		const candidates = intervals.flatMap(([start, end]) => [end, start - spanMs + 1]);
+		let most = 0;
+		for (const t of candidates) {
+			const hits = intervals.filter(([start, end]) => start < t + spanMs && end >= t).length;
+			most = Math.max(most, hits);
+		}
+		return most;
+	}
+
+	it('no arrival order can put more than max requests in a window, however late each arrives', async () => {
+		const clock = new VirtualClock();
+		const limits: GovernorLimits = {
+			windows: [
+				{ max: 30, perMs: 10_000 },
+				{ max: 15, perMs: 1_000 },
+			],
+			concurrency: 20,
+		};
+		const governor = new Governor(limits, clock);
+		const intervals: Array<[number, number]> = [];
+		let finished = 0;
+		for (let i = 0; i < 150; i++) {
+			void governor.run('account', async () => {
+				const start = clock.now();
+				await clock.sleep(((i * 7919) % 3000) + 1); // up to 3 s on the way
+				intervals.push([start, clock.now()]);
+				finished++;
+			});
+		}
+		await clock.runUntil(() => finished === 150);
+		expect(mostArrivingInAnyWindow(intervals, 10_000)).toBeLessThanOrEqual(30);
+		expect(mostArrivingInAnyWindow(intervals, 1_000)).toBeLessThanOrEqual(15);
+	});
+
+	it('a request in flight holds its place in the window until it ends', async () => {
+		const clock = new VirtualClock();
+		const governor = new Governor({ windows: [{ max: 2, perMs: 1000 }], concurrency: 10 }, clock);
+		const starts: number[] = [];
+		let finished = 0;
+		for (let i = 0; i < 3; i++) {
+			void governor.run('account', async () => {
+				starts.push(clock.now());
+				if (i < 2) await clock.sleep(i === 0 ? 3000 : 5000); // two slow uploads
+				finished++;
+			});
+		}
+		await clock.runUntil(() => finished === 3);
+		const t0 = starts[0];
+		// Counted from their starts, the third could go at t0 + 1001. Both may still arrive at any
+		// moment, so it waits until the first has ended (t0 + 3000) and that end has left the window.
+		expect(starts.map((t) => t - t0)).toEqual([0, 0, 4001]);
+	});
+});
+
 describe('Governor: concurrency', () => {
 	const limits: GovernorLimits = { windows: [], concurrency: 3 };
 
@@ -352,5 +413,102 @@ describe('sharedGovernor', () => {
 		expect(sharedGovernor('unit-test-provider-w', limits).inspect('acct').inFlight).toBe(1);
 		release();
 		expect(sharedGovernor('unit-test-provider-w', limits).inspect('acct').inFlight).toBe(0);
+	});
+});
+
+describe('Governor: n8n processes sharing one key (queue mode)', () => {
+	// The provider's figures for the key, as a provider profile declares them.
+	const keyLimits: GovernorLimits = {
+		windows: [
+			{ max: 30, perMs: 10_000 },
+			{ max: 15, perMs: 1_000 },
+		],
+		concurrency: 20,
+		safetyMarginMs: 50,
+	};
+
+	/**
+	 * `processes` governors (one per n8n process, nothing shared between them) on one clock, each
+	 * sending `perProcess` requests on the same key with the limits `share` gives it. Returns every
+	 * start, sorted, and the most requests in flight at once over all processes.
+	 */
+	async function sharedKeyRun(processes: number, share: number, perProcess: number) {
+		const clock = new VirtualClock();
+		const limits = limitsForProcess(keyLimits, share);
+		const starts: number[] = [];
+		let inFlight = 0;
+		let mostInFlight = 0;
+		let finished = 0;
+		for (let p = 0; p < processes; p++) {
+			const governor = new Governor(keyLimits, clock);
+			for (let i = 0; i < perProcess; i++) {
+				void governor.run(
+					'the-key',
+					async () => {
+						starts.push(clock.now());
+						mostInFlight = Math.max(mostInFlight, ++inFlight);
+						await clock.sleep(3_000); // slow answers: concurrency matters
+						inFlight--;
+						finished++;
+					},
+					limits,
+				);
+			}
+		}
+		await clock.runUntil(() => finished === processes * perProcess);
+		return { starts: starts.sort((a, b) => a - b), mostInFlight };
+	}
+
+	it('two processes with share 2 stay inside every limit of the key together', async () => {
+		const { starts, mostInFlight } = await sharedKeyRun(2, 2, 100);
+		expect(starts).toHaveLength(200);
+		expect(mostInAnyWindow(starts, 10_000)).toBeLessThanOrEqual(30);
+		expect(mostInAnyWindow(starts, 1_000)).toBeLessThanOrEqual(15);
+		expect(mostInFlight).toBeLessThanOrEqual(20);
+		// The key's window is used, not wasted: each process sends its full 15 in the first window.
+		expect(mostInAnyWindow(starts, 10_000)).toBe(30);
+	});
+
+	it('three processes with share 3 stay inside every limit of the key together', async () => {
+		const { starts, mostInFlight } = await sharedKeyRun(3, 3, 60);
+		expect(mostInAnyWindow(starts, 10_000)).toBeLessThanOrEqual(30);
+		expect(mostInAnyWindow(starts, 1_000)).toBeLessThanOrEqual(15);
+		expect(mostInFlight).toBeLessThanOrEqual(20);
+	});
+
+	it('two processes left at share 1 pass the key limit: the setting is what keeps it', async () => {
+		const { starts, mostInFlight } = await sharedKeyRun(2, 1, 100);
+		expect(mostInAnyWindow(starts, 10_000)).toBe(60);
+		expect(mostInAnyWindow(starts, 1_000)).toBe(30);
+		expect(mostInFlight).toBe(30); // 15 each (the per-second window), more than the key's 20
+	});
+
+	it('limits passed to run() replace the key limits for the requests already waiting', async () => {
+		const clock = new VirtualClock();
+		const governor = new Governor(keyLimits, clock);
+		const starts: number[] = [];
+		let finished = 0;
+		const request = (limits?: GovernorLimits) =>
+			void governor.run(
+				'the-key',
+				async () => {
+					starts.push(clock.now());
+					finished++;
+				},
+				limits,
+			);
+		for (let i = 0; i < 40; i++) request();
+		// The credential now says two processes share the key: the rest of the queue keeps to 15.
+		request(limitsForProcess(keyLimits, 2));
+		await clock.runUntil(() => finished === 41);
+		expect(mostInAnyWindow(starts.slice(0, 15), 10_000)).toBe(15);
+		expect(mostInAnyWindow(starts, 10_000)).toBe(15);
+	});
+
+	it('refuses limits below 1 passed to run()', async () => {
+		const governor = new Governor(keyLimits);
+		await expect(
+			governor.run('k', async () => 1, { windows: [{ max: 0, perMs: 1000 }], concurrency: 1 }),
+		).rejects.toThrow('max >= 1');
 	});
 });
