@@ -4,6 +4,7 @@
  * the harness (runner.ts) does the rest: one sandbox and one API key per scenario, the faults, the
  * counting, the secret scan and the tables.
  */
+import type { Arbitrary } from 'fast-check';
 import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import type { RecordedRequest, Sandbox, SandboxOptions } from '../../../sandbox';
@@ -58,26 +59,30 @@ export interface FaultOperation {
 }
 
 export interface BadInputCase {
-	/** The operation the case runs. */
+	/** The operation the case runs ("Send Bulk"). */
 	operation: string;
-	/** The node and its items: good items plus the one malformed item at `badIndex`. */
-	node: NodeUnderTest;
-	badIndex: number;
 	/** The field the error must name, as the user sees it ("Phone"). */
 	field: string;
-	/** Numbers of the good items (they must reach the provider); the bad item's must not. */
+	/** The malformed value (shown in the counterexample fast-check prints). */
+	badValue: unknown;
+	/** Input items: good ones around the one malformed item at `badIndex`. */
+	items: IDataObject[];
+	badIndex: number;
+	/** Numbers of the good items: each must reach the provider, and nothing else may. */
 	goodNumbers: string[];
-	badNumbers: string[];
+	/** The node under test for these items, sending to this sandbox. */
+	build(sandbox: Sandbox): NodeUnderTest;
 }
 
 export interface BadInputSuite {
 	/**
-	 * A fast-check arbitrary of cases. Use `fc` from the harness; the bad value must be one the
-	 * provider docs or our rules refuse (empty, too long, wrong format, out of range...).
+	 * A fast-check arbitrary of cases: at least one malformed value per field the provider docs or
+	 * our rules limit (empty, too long, wrong format, out of range...), with good items around it.
 	 */
-	cases: import('fast-check').Arbitrary<BadInputCase>;
+	cases: Arbitrary<BadInputCase>;
+	/** Seeds the sandbox before each case (it is reset between cases). */
 	prepare?(sandbox: Sandbox): void;
-	/** The numbers a recorded request carried (to prove nothing was sent for the bad item). */
+	/** The numbers a recorded request carried (to prove only the good items' numbers were sent). */
 	numbersIn(request: RecordedRequest): string[];
 }
 
