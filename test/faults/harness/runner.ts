@@ -56,6 +56,8 @@ export interface ScenarioResult {
 	misreported: number;
 	/** Rate-limit violations recorded by the sandbox. */
 	breaches: number;
+	/** Their kinds and counts in window ("rate-30-per-10s:31"). */
+	breachKinds: string[];
 	/** A few of the numbers behind non-zero lost / duplicated / misreported counts, for the report. */
 	examples: string[];
 	/** What the node said when it stopped (first 300 characters), for the report. */
@@ -152,8 +154,11 @@ async function runIn(
 	);
 	const run: NodeRun = { output: result.output('Subject'), error: result.error('Subject') };
 
+	const perItem = op.numbersPerItem ?? 1;
+	const numbersOfItem = (i: number) => numbers.slice(i * perItem, (i + 1) * perItem);
+	const itemCount = Math.ceil(numbers.length / perItem);
 	const verdicts = new Map<string, Verdict>([
-		...errorVerdicts(run.error),
+		...errorVerdicts(run.error, numbersOfItem, op.itemByItem === true, itemCount),
 		...op.verdicts(run, numbers),
 	]);
 	const timesApplied = new Map<string, number>();
@@ -219,6 +224,7 @@ async function runIn(
 		sent: sent.size,
 		...count,
 		breaches: sandbox.violations.length,
+		breachKinds: sandbox.violations.map((v) => `${v.kind}:${v.countInWindow}`),
 		examples,
 		stopMessage: run.error
 			? `${run.error.message} ${run.error.description ?? ''}`.slice(0, 300)

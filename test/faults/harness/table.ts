@@ -21,6 +21,16 @@ const COLUMNS: Array<[string, (r: ScenarioResult) => string | number]> = [
 	['breaches', (r) => r.breaches],
 ];
 
+/** The rows' notes: breach kinds and where a stopped run said it stopped. */
+function notes(rows: ScenarioResult[]): string[] {
+	return rows
+		.filter((r) => r.breachKinds.length > 0 || r.examples.length > 0)
+		.map(
+			(r) =>
+				`- ${r.operation} / ${r.fault} / ${r.mode}: ${[...r.breachKinds, ...r.examples].join('; ')}`,
+		);
+}
+
 export function formatTable(title: string, rows: ScenarioResult[]): string {
 	const cells = rows.map((r) => COLUMNS.map(([, get]) => String(get(r))));
 	const widths = COLUMNS.map(([name], c) =>
@@ -33,6 +43,7 @@ export function formatTable(title: string, rows: ScenarioResult[]): string {
 		line(COLUMNS.map(([name]) => name)),
 		`|${widths.map((w, c) => (c < 3 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
 		...cells.map(line),
+		...notes(rows),
 		'',
 	].join('\n');
 }

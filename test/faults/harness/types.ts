@@ -38,6 +38,13 @@ export interface FaultOperation {
 	numbers: number;
 	/** Provider path the faults apply to (exact path after the provider prefix). */
 	path: string;
+	/** Numbers each input item carries (default 1): item i carries numbers[i*k .. (i+1)*k - 1]. */
+	numbersPerItem?: number;
+	/**
+	 * True when the node sends item by item (one call per item): a run that stops at item k has not
+	 * sent the items after k (n8n's rule), which is what its error then reports.
+	 */
+	itemByItem?: boolean;
 	/** How many requests one fault-free run makes, roughly (faults are placed at its start, middle and end). */
 	requestsPerRun(numbers: number): number;
 	/** The node, its parameters and items that send these numbers (to this scenario's sandbox). */

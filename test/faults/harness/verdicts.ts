@@ -56,9 +56,62 @@ export function pairedIndex(item: INodeExecutionData): number | undefined {
 	return typeof first === 'number' ? first : first?.item;
 }
 
-/** Verdicts from the structured report a stopping bulk error carries (none when it has none). */
-export function errorVerdicts(error: NodeRun['error']): Map<string, Verdict> {
+/** How a bulk report (runBulk's `error.context.bulk`) names where entries stand. */
+const REPORT_STATES: Record<string, Verdict> = {
+	accepted: 'done',
+	refused: 'refused',
+	requestRefused: 'refused',
+	notSent: 'not-sent',
+	outcomeUnknown: 'unknown',
+};
+
+interface BulkReportLike {
+	items?: Record<string, Array<[number, number]>>;
+	split?: Array<{ item: number } & Record<string, unknown>>;
+}
+
+/**
+ * Verdicts from the error a run stopped with (Continue On Fail off):
+ * - a bulk operation's report in `error.context.bulk` (items by state as 1-based ranges, and the
+ *   entries of split items by state);
+ * - for operations that send item by item (`itemByItem`), n8n's own rule: the run stopped at the item
+ *   the error names, so the items after it were not sent, and the named item stands as its error says.
+ */
+export function errorVerdicts(
+	error: NodeRun['error'],
+	numbersOfItem: (itemIndex: number) => string[],
+	itemByItem: boolean,
+	itemCount: number,
+): Map<string, Verdict> {
 	const verdicts = new Map<string, Verdict>();
 	if (!error) return verdicts;
+	const context = (error.context ?? {}) as IDataObject;
+	const report = context.bulk as BulkReportLike | undefined;
+	if (report) {
+		for (const [state, ranges] of Object.entries(report.items ?? {})) {
+			const verdict = REPORT_STATES[state];
+			if (!verdict) continue;
+			for (const [first, last] of ranges)
+				for (let item = first; item <= last; item++)
+					for (const n of numbersOfItem(item - 1)) verdicts.set(n, verdict);
+		}
+		for (const entry of report.split ?? [])
+			for (const [state, labels] of Object.entries(entry)) {
+				const verdict = REPORT_STATES[state];
+				if (verdict && Array.isArray(labels))
+					for (const label of labels) verdicts.set(String(label).replace(/\D/g, ''), verdict);
+			}
+		return verdicts;
+	}
+	const stoppedAt = context.itemIndex;
+	if (itemByItem && typeof stoppedAt === 'number') {
+		const verdict = verdictOfErrorItem({
+			error: error.message,
+			errorDescription: error.description ?? '',
+		});
+		for (const n of numbersOfItem(stoppedAt)) verdicts.set(n, verdict);
+		for (let item = stoppedAt + 1; item < itemCount; item++)
+			for (const n of numbersOfItem(item)) verdicts.set(n, 'not-sent');
+	}
 	return verdicts;
 }

@@ -247,6 +247,9 @@ const linkAdd: FaultOperation = {
 	name: 'Incoming Webhook Link Add',
 	numbers: BULK,
 	path: LINK_PATH,
+	numbersPerItem: LINK_NUMBERS_PER_ITEM,
+	// Each item's link is sent on its own, item after item.
+	itemByItem: true,
 	requestsPerRun: (n) => Math.ceil(n / LINK_NUMBERS_PER_ITEM),
 	prepare: (sb) => state(sb).account.webhookTokens.add(webhookToken(sb)),
 	build: (numbers, sb) => {
@@ -302,6 +305,7 @@ function callOperation(
 		name,
 		numbers: CALLS,
 		path,
+		itemByItem: true,
 		requestsPerRun: (n) => n,
 		prepare: (sb, numbers) => {
 			// A direct call keeps its internal line busy: one online line per call.
