@@ -89,9 +89,12 @@ function safeJson(value: unknown): string {
 	}
 }
 
-/** FAULTS_NUMBERS=<n> caps the numbers of every run (quick local looks; the tables show the count). */
+/**
+ * Numbers per bulk run: at most FAULTS_NUMBERS (default 1,000, so `npm test` stays short; `npm run
+ * test:faults` sets 10,000). The tables show the count used.
+ */
 function numbersFor(op: FaultOperation): number {
-	const cap = Number(process.env.FAULTS_NUMBERS);
+	const cap = Number(process.env.FAULTS_NUMBERS ?? 1000);
 	return Number.isInteger(cap) && cap > 0 ? Math.min(op.numbers, cap) : op.numbers;
 }
 
