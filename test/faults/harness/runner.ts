@@ -62,6 +62,8 @@ export interface ScenarioResult {
 	examples: string[];
 	/** What the node said when it stopped (first 300 characters), for the report. */
 	stopMessage?: string;
+	/** Where the first leaked secret was found (the secret masked), for the report. */
+	leakContext?: string;
 	/** Every string the run produced (messages, descriptions, output JSON), for the secret scan. */
 	secretsFound: string[];
 }
@@ -233,7 +235,21 @@ async function runIn(
 			? `${run.error.message} ${run.error.description ?? ''}`.slice(0, 300)
 			: undefined,
 		secretsFound: findSecrets(produced, secrets),
+		leakContext: leakContext(produced, secrets),
 	};
+}
+
+function leakContext(strings: string[], secrets: string[]): string | undefined {
+	for (const text of strings)
+		for (const secret of secrets.filter((x) => x.length >= 6)) {
+			const at = text.indexOf(secret);
+			if (at >= 0)
+				return text
+					.slice(Math.max(0, at - 120), at + secret.length + 60)
+					.split(secret)
+					.join('<secret>');
+		}
+	return undefined;
 }
 
 /** Runs `tasks` with at most `limit` at once, keeping their order in the result. */

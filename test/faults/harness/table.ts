@@ -24,10 +24,10 @@ const COLUMNS: Array<[string, (r: ScenarioResult) => string | number]> = [
 /** The rows' notes: breach kinds and where a stopped run said it stopped. */
 function notes(rows: ScenarioResult[]): string[] {
 	return rows
-		.filter((r) => r.breachKinds.length > 0 || r.examples.length > 0)
+		.filter((r) => r.breachKinds.length > 0 || r.examples.length > 0 || r.leakContext)
 		.map(
 			(r) =>
-				`- ${r.operation} / ${r.fault} / ${r.mode}: ${[...r.breachKinds, ...r.examples].join('; ')}`,
+				`- ${r.operation} / ${r.fault} / ${r.mode}: ${[...r.breachKinds, ...r.examples, ...(r.leakContext ? [`secret in: ${r.leakContext}`] : [])].join('; ')}`,
 		);
 }
 
