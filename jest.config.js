@@ -19,5 +19,6 @@ module.exports = {
 		project('integration', ['<rootDir>/test/integration/**/*.test.ts']),
 		project('e2e', ['<rootDir>/test/e2e/**/*.e2e.test.ts']),
 		project('queue', ['<rootDir>/test/queue/**/*.queue.test.ts']),
+		project('faults', ['<rootDir>/test/faults/**/*.test.ts']),
 	],
 };

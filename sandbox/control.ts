@@ -25,9 +25,20 @@ export const faultSpecSchema = z
 		provider: providerSchema.optional(),
 		path: z.string().startsWith('/').optional(),
 		count: z.number().int().positive(),
-		kind: z.enum(['http500', 'http503', 'http429', 'reset-before', 'reset-after', 'slow', 'busy']),
+		kind: z.enum([
+			'http500',
+			'http503',
+			'http429',
+			'reset-before',
+			'reset-after',
+			'slow',
+			'busy',
+			'http500-after',
+			'timeout',
+		]),
 		retryAfterSeconds: z.number().int().nonnegative().optional(),
 		delayMs: z.number().int().nonnegative().optional(),
+		skip: z.number().int().nonnegative().optional(),
 	})
 	.strict();
 

@@ -9,7 +9,9 @@
  *   5. provider authentication (signature, key)
  *   6. injected `busy`: the provider's own "not now" answer (authenticated, nothing done)
  *   7. provider handler (state changes here)
- *   8. injected `reset-after` (socket destroyed, no answer) or `slow` (answer held for delayMs)
+ *   8. injected `reset-after` (socket destroyed, no answer), `slow` (answer held for delayMs),
+ *      `http500-after` (the provider acted, a 500 is sent instead of its answer) or `timeout` (the
+ *      provider acted, no answer ever: the socket stays open until the client gives up)
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -23,6 +25,8 @@ const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 interface ActiveFault extends FaultSpec {
 	remaining: number;
+	/** Matching requests still to let through before this fault applies. */
+	toSkip: number;
 }
 
 export class SandboxServer {
@@ -89,7 +93,9 @@ export class SandboxServer {
 	injectFault(f: FaultSpec): void {
 		if (!Number.isInteger(f.count) || f.count < 1)
 			throw new Error('FaultSpec.count must be a positive integer');
-		this.faults.push({ ...f, remaining: f.count });
+		if (f.skip !== undefined && (!Number.isInteger(f.skip) || f.skip < 0))
+			throw new Error('FaultSpec.skip must be a whole number of at least 0');
+		this.faults.push({ ...f, remaining: f.count, toSkip: f.skip ?? 0 });
 	}
 
 	clearRequests(): void {
@@ -109,12 +115,13 @@ export class SandboxServer {
 	}
 
 	private takeFault(provider: ProviderName, path: string): ActiveFault | undefined {
-		const i = this.faults.findIndex(
-			(f) =>
-				f.remaining > 0 &&
-				(!f.provider || f.provider === provider) &&
-				(f.path === undefined || f.path === path),
-		);
+		const matches = (f: ActiveFault) =>
+			f.remaining > 0 &&
+			(!f.provider || f.provider === provider) &&
+			(f.path === undefined || f.path === path);
+		const i = this.faults.findIndex((f) => matches(f) && f.toSkip === 0);
+		// This request counts as one let through by every matching fault still waiting for its turn.
+		for (const f of this.faults) if (matches(f) && f.toSkip > 0) f.toSkip -= 1;
 		if (i < 0) return undefined;
 		const f = this.faults[i];
 		f.remaining -= 1;
@@ -313,6 +320,23 @@ export class SandboxServer {
 			);
 			return;
 		}
+		if (fault?.kind === 'http500-after') {
+			record.providerOutcome = reply.outcome;
+			this.sendReply(res, record, INTERNAL_ERROR_AFTER_ACTING, {
+				fault: true,
+				acted: reply.outcome === 'accepted',
+			});
+			record.reason = `http500-after: provider answered ${reply.status} (${reply.outcome}), 500 sent instead`;
+			return;
+		}
+		if (fault?.kind === 'timeout') {
+			// No answer at all: the client's own timeout ends the request (the socket closes then).
+			record.providerOutcome = reply.outcome;
+			record.outcome = 'fault';
+			record.acted = reply.outcome === 'accepted';
+			record.reason = `timeout: provider answered ${reply.status} (${reply.outcome}), answer withheld`;
+			return;
+		}
 		if (fault?.kind === 'slow') {
 			const delay = Math.max(0, fault.delayMs ?? 1000);
 			record.providerOutcome = reply.outcome;
@@ -362,6 +386,14 @@ export class SandboxServer {
 		res.end(body);
 	}
 }
+
+const INTERNAL_ERROR_AFTER_ACTING: ProviderReply = {
+	status: 500,
+	headers: { 'Content-Type': 'text/html' },
+	body: '<html><body><h1>500 Internal Server Error</h1></body></html>',
+	outcome: 'rejected',
+	reason: 'injected http500-after',
+};
 
 function replacingFaultReply(f: ActiveFault): ProviderReply | undefined {
 	switch (f.kind) {

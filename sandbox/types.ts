@@ -48,11 +48,11 @@ export interface RecordedRequest {
 	/**
 	 * Whether the provider processed the request (its state may have changed). Always set once the
 	 * request is finished: false for rejections and for faults that replace the answer
-	 * (http500/503/429, reset-before, busy); true for accepted requests and for reset-after / slow
-	 * when the provider accepted them.
+	 * (http500/503/429, reset-before, busy); true for accepted requests and for reset-after / slow /
+	 * http500-after / timeout when the provider accepted them.
 	 */
 	acted?: boolean;
-	/** For reset-after / slow: what the provider itself answered (accepted or rejected). */
+	/** For reset-after / slow / http500-after / timeout: what the provider itself answered (accepted or rejected). */
 	providerOutcome?: 'accepted' | 'rejected';
 }
 
@@ -84,7 +84,9 @@ export type FaultKind =
 	| 'reset-before'
 	| 'reset-after'
 	| 'slow'
-	| 'busy';
+	| 'busy'
+	| 'http500-after'
+	| 'timeout';
 
 export interface FaultSpec {
 	provider?: ProviderName;
@@ -97,6 +99,11 @@ export interface FaultSpec {
 	retryAfterSeconds?: number;
 	/** For slow: how long to hold the answer (the provider acts first). */
 	delayMs?: number;
+	/**
+	 * Matching requests that arriving after the injection pass untouched before the fault starts
+	 * applying (default 0), so faults can be placed in the middle or at the end of a run.
+	 */
+	skip?: number;
 }
 
 export interface CallbotOptions {

@@ -217,3 +217,68 @@ describe('slow', () => {
 		expect(sb.requests[0].reason).toMatch(/slow: answered after 300 ms/);
 	});
 });
+
+describe('faults after acting: http500-after / timeout', () => {
+	it('http500-after: the provider acts, then 500 is answered instead of its answer', async () => {
+		sb.injectFault({ provider: 'unitalk', path: AUTODIAL, kind: 'http500-after', count: 1 });
+		expect((await pause()).status).toBe(500);
+		expect(status12345()).toBe('PAUSED');
+		expect(sb.requests[0]).toMatchObject({
+			outcome: 'fault',
+			fault: 'http500-after',
+			acted: true,
+			providerOutcome: 'accepted',
+			responseStatus: 500,
+		});
+	});
+
+	it('http500-after on a request the provider refuses: nothing acted', async () => {
+		sb.injectFault({ provider: 'unitalk', path: AUTODIAL, kind: 'http500-after', count: 1 });
+		const r = await unitalkPost(sb.baseUrls.unitalk, AUTODIAL, { action: 'PAUSE', id: 999 }, KEY);
+		expect(r.status).toBe(500);
+		expect(sb.requests[0]).toMatchObject({ acted: false, providerOutcome: 'rejected' });
+	});
+
+	it('timeout: the provider acts and never answers; the client gives up', async () => {
+		sb.injectFault({ provider: 'unitalk', path: AUTODIAL, kind: 'timeout', count: 1 });
+		await expect(pause({ signal: AbortSignal.timeout(300) })).rejects.toThrow();
+		expect(status12345()).toBe('PAUSED');
+		expect(sb.requests[0]).toMatchObject({
+			outcome: 'fault',
+			fault: 'timeout',
+			acted: true,
+			responseStatus: 0,
+		});
+		// The next request is answered normally.
+		expect((await getList()).status).toBe(200);
+	});
+});
+
+describe('skip: faults in the middle of a run', () => {
+	it('lets `skip` matching requests through, then applies to `count` requests', async () => {
+		sb.injectFault({ provider: 'unitalk', path: AUTODIAL, kind: 'http500', count: 1, skip: 2 });
+		const statuses = [];
+		for (let i = 0; i < 4; i++) statuses.push((await getList()).status);
+		expect(statuses).toEqual([200, 200, 500, 200]);
+	});
+
+	it('a request that another fault takes still counts as let through', async () => {
+		sb.injectFault({ provider: 'unitalk', path: AUTODIAL, kind: 'http500', count: 1 });
+		sb.injectFault({ provider: 'unitalk', path: AUTODIAL, kind: 'http429', count: 1, skip: 1 });
+		const statuses = [];
+		for (let i = 0; i < 3; i++) statuses.push((await getList()).status);
+		expect(statuses).toEqual([500, 429, 200]);
+	});
+
+	it('requests to other paths do not count', async () => {
+		sb.injectFault({ provider: 'unitalk', path: AUTODIAL, kind: 'http500', count: 1, skip: 1 });
+		await unitalkPost(
+			sb.baseUrls.unitalk,
+			'/lists',
+			{ list: 'BLOCKED_PHONES', operation: 'GET' },
+			KEY,
+		);
+		expect((await getList()).status).toBe(200);
+		expect((await getList()).status).toBe(500);
+	});
+});

@@ -1,0 +1,8 @@
+/**
+ * The providers the fault and bad-input suites run. A provider plugs in by appending its suite here
+ * (see /work/wt/_prompts/faults-api.md and providers/unitalk.ts).
+ */
+import type { ProviderFaultSuite } from '../harness/types';
+import { unitalkSuite } from './unitalk';
+
+export const FAULT_SUITES: ProviderFaultSuite[] = [unitalkSuite];
