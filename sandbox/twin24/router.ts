@@ -845,7 +845,15 @@ export class Twin24Provider implements ProviderModule<Twin24Auth> {
 					command === 'simulateCalls'
 						? await this.simulateCalls(p.data)
 						: await this.simulateAllCalls(p.data);
-				return { status: 200, payload: r };
+				if (!p.data.summary) return { status: 200, payload: r };
+				// Thousands of deliveries: counts only.
+				const deliveries: Record<string, number> = {};
+				for (const d of r.deliveries) {
+					const key = `${d.event} ${d.status}`;
+					deliveries[key] = (deliveries[key] ?? 0) + 1;
+				}
+				const calls = typeof r.calls === 'number' ? r.calls : r.calls.length;
+				return { status: 200, payload: { calls, deliveries } };
 			}
 			case 'inboundCall': {
 				const p = S.inboundCallSchema.safeParse(b);

@@ -317,6 +317,8 @@ export const simulateCallsSchema = z
 		concurrency: z.number().int().positive().max(64).optional(),
 		/** Skip webhook deliveries (state only). */
 		webhooks: z.boolean().optional(),
+		/** Control API: answer counts per event and status instead of every call and delivery. */
+		summary: z.boolean().optional(),
 	})
 	.strict();
 export type SimulateCallsCommand = z.infer<typeof simulateCallsSchema>;

@@ -67,6 +67,8 @@ export interface Task {
 	templateId?: string;
 	subscriptions: Subscription[];
 	candidateIds: string[];
+	/** clientExternalId → candidate id, for the repeated-id rule without a scan per candidate. */
+	byExternalId: Map<string, string>;
 	callCount: number;
 }
 
@@ -334,6 +336,7 @@ export class Twin24State {
 			...(templateId ? { templateId } : {}),
 			subscriptions: subscriptionsOf(body),
 			candidateIds: [],
+			byExternalId: new Map(),
 			callCount: 0,
 		};
 		this.tasks.set(task.id, task);
@@ -435,6 +438,8 @@ export class Twin24State {
 		};
 		this.candidates.set(c.id, c);
 		task.candidateIds.push(c.id);
+		if (c.clientExternalId !== undefined && !task.byExternalId.has(c.clientExternalId))
+			task.byExternalId.set(c.clientExternalId, c.id);
 		return c;
 	}
 
@@ -443,15 +448,12 @@ export class Twin24State {
 		const ids: string[] = [];
 		for (const item of items) {
 			const ext = item.clientExternalId;
-			if (ext !== undefined && ext !== null) {
-				const existing = task.candidateIds
-					.map((id) => this.candidates.get(id))
-					.find((c) => c?.clientExternalId === String(ext));
-				if (existing) {
-					this.duplicatesIgnored += 1;
-					ids.push(existing.id);
-					continue;
-				}
+			const existing =
+				ext !== undefined && ext !== null ? task.byExternalId.get(String(ext)) : undefined;
+			if (existing) {
+				this.duplicatesIgnored += 1;
+				ids.push(existing);
+				continue;
 			}
 			ids.push(this.newCandidate(task, item, task.body.checkPhone === true).id);
 		}

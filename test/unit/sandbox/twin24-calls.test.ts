@@ -247,6 +247,20 @@ describe('simulated calls and task webhooks', () => {
 		expect(deliveries.json).toHaveLength(120);
 	});
 
+	it('summary: the control API answers counts per event and status', async () => {
+		await startedTask([{ phone: ['79001112233'] }, { phone: ['79001112234'] }]);
+		rx.status = 202;
+		const r = await control('simulateAllCalls', { outcomes: ['NOANSWER'], summary: true });
+		expect(r.json).toEqual({
+			calls: 2,
+			deliveries: {
+				'CALL_ENDED 202': 2,
+				'CANDIDATE_CHANGED 202': 2,
+				'AUTOCALL_STATUS_CHANGED 202': 1,
+			},
+		});
+	});
+
 	it('failed deliveries are recorded and re-sent by redeliver; repeat sends one again byte for byte', async () => {
 		await startedTask([{ phone: ['79001112233'] }]);
 		rx.status = 500;
