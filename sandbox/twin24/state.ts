@@ -406,12 +406,11 @@ export class Twin24State {
 		const now = this.clock();
 		const ru = task.body.phoneNormalization === 'RU';
 		const numbers = input.phone.map((p) => (ru ? normalizeRu(p) : dialableNumber(p)));
-		// IGNORE_NORMALIZATION_ERROR drops the numbers normalisation could not read.
-		const keep = input.phone.map(
-			(_, i) =>
-				!(ru && task.body.normalizationErrorAction === 'IGNORE_NORMALIZATION_ERROR') ||
-				numbers[i] !== undefined,
-		);
+		// IGNORE_NORMALIZATION_ERROR drops the numbers normalisation could not read (when none is left,
+		// the candidate keeps them and its calls end INVALID: a candidate without a number is undocumented).
+		const ignoring = ru && task.body.normalizationErrorAction === 'IGNORE_NORMALIZATION_ERROR';
+		const readable = numbers.map((n) => n !== undefined);
+		const keep = ignoring && readable.some(Boolean) ? readable : input.phone.map(() => true);
 		const phones = input.phone.filter((_, i) => keep[i]);
 		const dialable = numbers.filter((_, i) => keep[i]);
 		const c: Candidate = {

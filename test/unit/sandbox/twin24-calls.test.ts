@@ -215,6 +215,14 @@ describe('simulated calls and task webhooks', () => {
 		]);
 		const r = await sb.providers.twin24.simulateCalls({ outcomes: ['ANSWERED'] });
 		expect(r.calls[0].phone).toBe('79001112233');
+		// Nothing readable: the numbers stay and the call ends INVALID without dialling.
+		await startedTask([{ phone: ['abc'] }], {
+			phoneNormalization: 'RU',
+			normalizationErrorAction: 'IGNORE_NORMALIZATION_ERROR',
+		});
+		expect((await sb.providers.twin24.simulateCalls()).calls.map((c) => c.status)).toEqual([
+			'INVALID',
+		]);
 	});
 
 	it('every candidate of 120 gets its own callbackData back, in per-candidate order, over parallel deliveries', async () => {
