@@ -3,8 +3,10 @@ import type { ICredentialType, INodeType } from 'n8n-workflow';
 import { NxteleApi } from '../../../credentials/NxteleApi.credentials';
 import { NxteleCallbotApi } from '../../../credentials/NxteleCallbotApi.credentials';
 import { UnitalkApi } from '../../../credentials/UnitalkApi.credentials';
+import { Twin24Api } from '../../../credentials/Twin24Api.credentials';
 import { Nxtele } from '../../../nodes/Nxtele/Nxtele.node';
 import { Unitalk } from '../../../nodes/Unitalk/Unitalk.node';
+import { Twin24 } from '../../../nodes/Twin24/Twin24.node';
 
 /** The package's node types under the names a real install registers them with. */
 export const PACKAGE = 'n8n-nodes-dialers';
@@ -14,7 +16,7 @@ export const PACKAGE = 'n8n-nodes-dialers';
  * `<package>.<name>Tool` (the type they run under when an AI agent uses them).
  */
 export function nodeTypesByName(): Record<string, INodeType> {
-	const nodes: INodeType[] = [new Nxtele(), new Unitalk()];
+	const nodes: INodeType[] = [new Nxtele(), new Unitalk(), new Twin24()];
 	return Object.fromEntries(
 		nodes.flatMap((n) => {
 			const name = `${PACKAGE}.${n.description.name}`;
@@ -33,6 +35,7 @@ export function credentialTypesByName(): Record<string, ICredentialType> {
 		new NxteleCallbotApi(),
 		new NxteleApi(),
 		new UnitalkApi(),
+		new Twin24Api(),
 	];
 	return Object.fromEntries(credentials.map((c) => [c.name, c]));
 }
