@@ -9,7 +9,8 @@
  *   DELETE /faults                      drop pending faults
  *   POST   /reset                       requests, violations, faults and provider state
  *   GET    /state[?provider=]           provider state snapshots (debugging, e2e assertions)
- *   POST   /<provider>/<command>        provider commands, e.g. POST /nxteleCallbot/dial (simulated calls + callbacks)
+ *   POST   /<provider>/<command>        provider commands, e.g. POST /nxteleCallbot/dial (simulated calls + callbacks),
+ *                                        POST /twin24/simulateCalls, POST /twin24/expireTokens (twin24/router.ts)
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
@@ -18,7 +19,7 @@ import type { SandboxServer } from './server';
 import { PROVIDERS, type ProviderName } from './types';
 import { handleUnitalkWebhookControl } from './unitalk/webhookControl';
 
-const providerSchema = z.enum(['nxteleCallbot', 'nxcloud', 'unitalk']);
+const providerSchema = z.enum(['nxteleCallbot', 'nxcloud', 'unitalk', 'twin24']);
 
 export const faultSpecSchema = z
 	.object({
@@ -46,11 +47,19 @@ function providerFilter(params: URLSearchParams): ProviderName | undefined | 'in
 	return (PROVIDERS as readonly string[]).includes(p) ? (p as ProviderName) : 'invalid';
 }
 
-export function baseUrls(url: string): { nxteleCallbot: string; nxcloud: string; unitalk: string } {
+export function baseUrls(url: string): {
+	nxteleCallbot: string;
+	nxcloud: string;
+	unitalk: string;
+	twin24: string;
+	twin24Iam: string;
+} {
 	return {
 		nxteleCallbot: `${url}/nxbot`,
 		nxcloud: `${url}/nxcloud`,
 		unitalk: `${url}/unitalk/api`,
+		twin24: `${url}/twin24`,
+		twin24Iam: `${url}/twin24/iam/api/v1`,
 	};
 }
 
@@ -146,7 +155,7 @@ export async function handleControl(
 			return;
 		}
 		default: {
-			const m = /^POST \/([A-Za-z]+)\/([A-Za-z]+)$/.exec(route);
+			const m = /^POST \/([A-Za-z0-9]+)\/([A-Za-z]+)$/.exec(route);
 			const module = m ? server.modules.find((x) => x.name === m[1]) : undefined;
 			if (m && module?.control) {
 				let json: unknown = {};

@@ -18,10 +18,12 @@ import type {
 	ResolvedOptions,
 	SandboxAccounts,
 	SandboxOptions,
+	Twin24Options,
 	UnitalkLimits,
 	Violation,
 } from './types';
 import { UnitalkProvider } from './unitalk/router';
+import { Twin24Provider } from './twin24/router';
 
 export type {
 	CallbotOptions,
@@ -35,6 +37,7 @@ export type {
 	SandboxOptions,
 	UnitalkLimits,
 	UnitalkOptions,
+	Twin24Options,
 	Violation,
 	ViolationKind,
 } from './types';
@@ -48,6 +51,11 @@ export const DEFAULT_ACCOUNTS: SandboxAccounts = Object.freeze({
 		accessSecret: 'sandbox-access-secret',
 	}),
 	unitalk: Object.freeze({ apiKey: 'sandbox-unitalk-key' }),
+	twin24: Object.freeze({
+		email: 'sandbox@twin24.test',
+		password: 'sandbox-twin24-password',
+		companyId: 1001,
+	}),
 }) as SandboxAccounts;
 
 export const DEFAULT_PORT_FOR_CLI = 5680;
@@ -63,10 +71,30 @@ export const DEFAULT_UNITALK_LIMITS: UnitalkLimits = Object.freeze({
 	rejectSoftLimitBreaches: true,
 });
 
+export const DEFAULT_TWIN24_OPTIONS: Twin24Options = Object.freeze({
+	defaultTtlSeconds: 86400,
+	maxTtlSeconds: 604800,
+	loginErrorStatus: 401,
+	listLimitMax: 1000,
+	analyticsPeriodCap: 50_000,
+	candidateBatchCap: 0,
+	companyUtcOffsetSeconds: 10800,
+	webhookTimeoutMs: 10_000,
+	honourWebhookDelay: false,
+});
+
 export interface Sandbox {
 	/** http://127.0.0.1:PORT */
 	url: string;
-	baseUrls: { nxteleCallbot: string; nxcloud: string; unitalk: string };
+	baseUrls: {
+		nxteleCallbot: string;
+		nxcloud: string;
+		unitalk: string;
+		/** Twin24 API base URL (credential "API Base URL"); `/cis/api/v1`, `/analyse/api/v1`, `/bot/api/v1` below it. */
+		twin24: string;
+		/** Twin24 IAM base URL (credential "IAM Base URL"). */
+		twin24Iam: string;
+	};
 	/** Every provider request in arrival order (live array). */
 	requests: RecordedRequest[];
 	/** Rate-limit breaches (live array). */
@@ -81,6 +109,7 @@ export interface Sandbox {
 		nxteleCallbot: NxteleCallbotProvider;
 		nxcloud: NxcloudProvider;
 		unitalk: UnitalkProvider;
+		twin24: Twin24Provider;
 	};
 }
 
@@ -94,6 +123,7 @@ export function resolveOptions(opts: SandboxOptions = {}): ResolvedOptions {
 			nxteleCallbot: { ...DEFAULT_ACCOUNTS.nxteleCallbot, ...a.nxteleCallbot },
 			nxcloud: { ...DEFAULT_ACCOUNTS.nxcloud, ...a.nxcloud },
 			unitalk: { ...DEFAULT_ACCOUNTS.unitalk, ...a.unitalk },
+			twin24: { ...DEFAULT_ACCOUNTS.twin24, ...a.twin24 },
 		},
 		callbot: {
 			createTsToleranceSeconds: 300,
@@ -107,6 +137,7 @@ export function resolveOptions(opts: SandboxOptions = {}): ResolvedOptions {
 			authErrorHttpStatus: opts.unitalk?.authErrorHttpStatus ?? 401,
 			limits: { ...DEFAULT_UNITALK_LIMITS, ...opts.unitalk?.limits },
 		},
+		twin24: { ...DEFAULT_TWIN24_OPTIONS, ...opts.twin24 },
 	};
 }
 
@@ -123,10 +154,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 	const nxteleCallbot = new NxteleCallbotProvider(env);
 	const nxcloud = new NxcloudProvider(env);
 	const unitalk = new UnitalkProvider(env);
+	const twin24 = new Twin24Provider(env);
 	modules.push(
 		nxteleCallbot as ProviderModule,
 		nxcloud as ProviderModule,
 		unitalk as ProviderModule,
+		twin24 as ProviderModule,
 	);
 	await server.listen();
 	return {
@@ -138,6 +171,6 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 		injectFault: (f) => server.injectFault(f),
 		reset: () => server.reset(),
 		close: () => server.close(),
-		providers: { nxteleCallbot, nxcloud, unitalk },
+		providers: { nxteleCallbot, nxcloud, unitalk, twin24 },
 	};
 }

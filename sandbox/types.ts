@@ -3,16 +3,18 @@
  * development tool (see sandbox/README.md).
  */
 
-export type ProviderName = 'nxteleCallbot' | 'nxcloud' | 'unitalk';
+export type ProviderName = 'nxteleCallbot' | 'nxcloud' | 'unitalk' | 'twin24';
 /** `control` marks requests that matched no provider prefix (answered 404). `/__sandbox/` calls are never recorded. */
 export type RecordedProvider = ProviderName | 'control';
 
-export const PROVIDERS: readonly ProviderName[] = ['nxteleCallbot', 'nxcloud', 'unitalk'];
+export const PROVIDERS: readonly ProviderName[] = ['nxteleCallbot', 'nxcloud', 'unitalk', 'twin24'];
 
 export interface SandboxAccounts {
 	nxteleCallbot: { uuid: string; secretKey: string };
 	nxcloud: { accessKey: string; accessSecret: string };
 	unitalk: { apiKey: string };
+	/** Twin24 cabinet user: IAM login with email + password; `companyId` is the cabinet. */
+	twin24: { email: string; password: string; companyId: number };
 }
 
 export type RequestOutcome = 'accepted' | 'rejected' | 'fault';
@@ -153,6 +155,7 @@ export interface SandboxOptions {
 	callbot?: Partial<CallbotOptions>;
 	nxcloud?: Partial<NxcloudOptions>;
 	unitalk?: Partial<Omit<UnitalkOptions, 'limits'>> & { limits?: Partial<UnitalkLimits> };
+	twin24?: Partial<Twin24Options>;
 }
 
 export interface ResolvedOptions {
@@ -163,4 +166,26 @@ export interface ResolvedOptions {
 	callbot: CallbotOptions;
 	nxcloud: NxcloudOptions;
 	unitalk: UnitalkOptions;
+	twin24: Twin24Options;
+}
+
+export interface Twin24Options {
+	/** `ttl` used when a login or refresh names none (undocumented). Default 86400 s. */
+	defaultTtlSeconds: number;
+	/** Longest `ttl` granted; longer requests are shortened (undocumented). Default 604800 s, the doc's example token. */
+	maxTtlSeconds: number;
+	/** HTTP status of a login with a wrong email or password (undocumented). Default 401. */
+	loginErrorStatus: number;
+	/** Documented: list `limit` 1...1000. */
+	listLimitMax: number;
+	/** Documented: analytics serve at most 50,000 records per period. */
+	analyticsPeriodCap: number;
+	/** Candidates per `/autoCallCandidate/batch` (undocumented). 0 = no cap. Default 0. */
+	candidateBatchCap: number;
+	/** Company time zone offset in seconds (`startMoment` is company time). Default 10800 (Moscow, sandbox choice). */
+	companyUtcOffsetSeconds: number;
+	/** How long the sandbox waits for a webhook receiver's answer. Default 10000 ms (undocumented). */
+	webhookTimeoutMs: number;
+	/** Wait the subscription's `delay` seconds before each delivery (real time). Default false: recorded only. */
+	honourWebhookDelay: boolean;
 }

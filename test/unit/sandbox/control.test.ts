@@ -29,11 +29,18 @@ describe('sandbox basics', () => {
 			nxteleCallbot: `${sb.url}/nxbot`,
 			nxcloud: `${sb.url}/nxcloud`,
 			unitalk: `${sb.url}/unitalk/api`,
+			twin24: `${sb.url}/twin24`,
+			twin24Iam: `${sb.url}/twin24/iam/api/v1`,
 		});
 		expect(DEFAULT_ACCOUNTS).toEqual({
 			nxteleCallbot: { uuid: 'sandbox-uuid', secretKey: 'sandbox-callbot-secret' },
 			nxcloud: { accessKey: 'sandbox-access-key', accessSecret: 'sandbox-access-secret' },
 			unitalk: { apiKey: 'sandbox-unitalk-key' },
+			twin24: {
+				email: 'sandbox@twin24.test',
+				password: 'sandbox-twin24-password',
+				companyId: 1001,
+			},
 		});
 	});
 
