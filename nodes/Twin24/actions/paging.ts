@@ -1,32 +1,14 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { isReturnAll } from '../../shared/lists';
 import { inputError } from '../../shared/validation';
 
-// TEMP: replaced by the shared Return All / Limit helpers when the core branch lands.
-export function returnAllFields(): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			displayOptions: { show: { returnAll: [false] } },
-			description: 'Max number of results to return',
-		},
-	];
-}
-
-/** How many rows to read: Limit, or no bound with Return All. */
+/**
+ * How many rows a list operation reads (its Return All / Limit fields come from shared/lists): no
+ * bound with Return All, else Limit, checked before the first page is asked for.
+ */
 export function pagingLimit(ctx: IExecuteFunctions, itemIndex: number): number {
-	if (ctx.getNodeParameter('returnAll', itemIndex, false) === true) return Infinity;
+	if (isReturnAll(ctx, itemIndex)) return Infinity;
 	const limit = Number(ctx.getNodeParameter('limit', itemIndex, 50));
 	if (!Number.isInteger(limit) || limit < 1)
 		throw inputError(

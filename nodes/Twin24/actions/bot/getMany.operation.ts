@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { ItemOperation } from '../../../shared/operations';
 import { readPagesByOffset } from '../../../shared/paging';
 import { listRows, twin24Request } from '../../transport';
-import { pagingLimit, returnAllFields } from '../paging';
+import { returnAllFields } from '../../../shared/lists';
+import { pagingLimit } from '../paging';
 
 const PAGE = 100;
 

@@ -4,7 +4,7 @@ import type { ItemOperation } from '../../../shared/operations';
 import { checkPhone } from '../../../shared/phone';
 import { inputError } from '../../../shared/validation';
 import { checkId } from '../common';
-import { returnAllFields } from '../paging';
+import { returnAllFields } from '../../../shared/lists';
 import { fieldsField, otherFiltersField, periodFields, searchAnalytics } from './search';
 
 /**

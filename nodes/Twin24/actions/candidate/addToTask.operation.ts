@@ -5,13 +5,13 @@ import { runBulk } from '../../../shared/batching';
 import type { BatchEntry } from '../../../shared/batching';
 import type { BatchOperation } from '../../../shared/operations';
 import { itemParameterReader } from '../../../shared/parameters';
+import { perRequestSize } from '../../../shared/perRequest';
 import { twin24Request } from '../../transport';
 import { checkId, taskField } from '../common';
 import {
 	candidateFieldsField,
 	candidatesPerRequestOption,
 	failedEntries,
-	perRequestOf,
 	phoneField,
 	readCandidate,
 	resultsByPosition,
@@ -19,8 +19,7 @@ import {
 import type { Candidate } from './fields';
 
 /** Not documented; large enough for few requests, small enough that one failure costs little. */
-export const DEFAULT_CANDIDATES_PER_REQUEST = 1000;
-export const MAX_CANDIDATES_PER_REQUEST = 10_000;
+export const MAX_CANDIDATES_PER_REQUEST = 1000;
 
 interface Entry {
 	taskId: string;
@@ -52,7 +51,7 @@ export const addToTask: BatchOperation = {
 			placeholder: 'Add Option',
 			default: {},
 			options: [
-				candidatesPerRequestOption(DEFAULT_CANDIDATES_PER_REQUEST, MAX_CANDIDATES_PER_REQUEST),
+				candidatesPerRequestOption(MAX_CANDIDATES_PER_REQUEST),
 				{
 					displayName: 'Start the Task After Adding',
 					name: 'forceStart',
@@ -73,12 +72,10 @@ export const addToTask: BatchOperation = {
 		assertAgentMayPlaceCalls(this, 'Twin24 Add to Task', 0);
 		const node = this.getNode();
 		const options = this.getNodeParameter('options', 0, {}) as IDataObject;
-		const perRequest = perRequestOf(
-			node,
-			options.batchSize,
-			DEFAULT_CANDIDATES_PER_REQUEST,
-			MAX_CANDIDATES_PER_REQUEST,
-		);
+		const perRequest = perRequestSize(node, options, {
+			max: MAX_CANDIDATES_PER_REQUEST,
+			noun: 'candidates',
+		});
 		const forceStart = options.forceStart === true;
 		const read = {
 			task: itemParameterReader(this, 'task', items, '', { extractValue: true }),

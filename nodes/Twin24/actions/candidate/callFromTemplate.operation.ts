@@ -4,6 +4,7 @@ import { allowAgentUseField, assertAgentMayPlaceCalls } from '../../../shared/ag
 import { runBulk } from '../../../shared/batching';
 import type { BatchOperation } from '../../../shared/operations';
 import { itemParameterReader } from '../../../shared/parameters';
+import { perRequestSize } from '../../../shared/perRequest';
 import { twin24Request } from '../../transport';
 import { botField, checkId } from '../common';
 import { candidateEcho } from './addToTask.operation';
@@ -11,15 +12,14 @@ import {
 	candidateFieldsField,
 	candidatesPerRequestOption,
 	failedEntries,
-	perRequestOf,
 	phoneField,
 	readCandidate,
 	resultsByPosition,
 } from './fields';
 import type { Candidate } from './fields';
 
-const DEFAULT_PER_REQUEST = 100;
-const MAX_PER_REQUEST = 1000;
+/** Each entry creates a task and calls: smaller requests than Add to Task (no documented limit). */
+const MAX_PER_REQUEST = 100;
 
 interface Entry {
 	candidate: Candidate;
@@ -63,7 +63,7 @@ export const callFromTemplate: BatchOperation = {
 			placeholder: 'Add Option',
 			default: {},
 			options: [
-				candidatesPerRequestOption(DEFAULT_PER_REQUEST, MAX_PER_REQUEST),
+				candidatesPerRequestOption(MAX_PER_REQUEST),
 				{
 					displayName: 'Check Phone',
 					name: 'checkPhone',
@@ -82,7 +82,7 @@ export const callFromTemplate: BatchOperation = {
 		assertAgentMayPlaceCalls(this, 'Twin24 Call From Template', 0);
 		const node = this.getNode();
 		const options = this.getNodeParameter('options', 0, {}) as IDataObject;
-		const perRequest = perRequestOf(node, options.batchSize, DEFAULT_PER_REQUEST, MAX_PER_REQUEST);
+		const perRequest = perRequestSize(node, options, { max: MAX_PER_REQUEST, noun: 'candidates' });
 		const read = {
 			template: itemParameterReader(this, 'templateId', items, ''),
 			bot: itemParameterReader(this, 'bot', items, '', { extractValue: true }),

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { phonesOf } from '../../../shared/lists';
 import type { ItemOperation } from '../../../shared/operations';
 import { twin24Request } from '../../transport';
 import { readId, taskField } from '../common';
-import { phonesOf } from '../../../Unitalk/actions/projectHelpers'; // TEMP until core lands
 
 /**
  * POST /telephony/autoCallCandidate/cancel?autoCallId=&phone= (research §2.9, one client): the person

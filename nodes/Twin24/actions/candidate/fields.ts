@@ -1,8 +1,9 @@
 import type { IDataObject, INode, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { phonesOf } from '../../../Unitalk/actions/projectHelpers'; // TEMP until core lands
-import { inputError, parseInput } from '../../../shared/validation';
+import { phonesOf } from '../../../shared/lists';
+import { perRequestOption } from '../../../shared/perRequest';
+import { parseInput } from '../../../shared/validation';
 import { identityOf } from '../../transport';
 import { jsonObjectOf } from '../common';
 
@@ -178,28 +179,15 @@ export function readCandidate(
 	return candidate;
 }
 
-/** The "Candidates Per Request" option of the bulk candidate operations. */
-export function candidatesPerRequestOption(defaultSize: number, max: number): INodeProperties {
+/**
+ * The "Candidates Per Request" option. Twin24 publishes no limit: `max` is a safe size, which is also
+ * the default; smaller sizes make a failed request cost less.
+ */
+export function candidatesPerRequestOption(max: number): INodeProperties {
 	return {
-		displayName: 'Candidates Per Request',
-		name: 'batchSize',
-		type: 'number',
-		typeOptions: { minValue: 1, maxValue: max },
-		default: defaultSize,
-		description: `How many candidates go into one request (Twin24 publishes no limit; default ${defaultSize.toLocaleString('en-US')}, at most ${max.toLocaleString('en-US')})`,
+		...perRequestOption({ max, noun: 'candidates', provider: 'Twin24' }),
+		description: `How many candidates go into one request, at most ${max.toLocaleString('en-US')} (Twin24 publishes no limit; this is a safe size)`,
 	};
-}
-
-export function perRequestOf(node: INode, raw: unknown, defaultSize: number, max: number): number {
-	const size = raw === undefined || raw === '' ? defaultSize : Number(raw);
-	if (!Number.isInteger(size) || size < 1 || size > max)
-		throw inputError(
-			node,
-			0,
-			'Candidates Per Request',
-			`must be a whole number from 1 to ${max}, got ${String(raw)}`,
-		);
-	return size;
 }
 
 /**

@@ -5,7 +5,8 @@ import { readPagesByOffset } from '../../../shared/paging';
 import { inputError } from '../../../shared/validation';
 import { listRows, twin24Request } from '../../transport';
 import { isoInstant } from '../dates';
-import { pagingLimit, returnAllFields } from '../paging';
+import { returnAllFields } from '../../../shared/lists';
+import { pagingLimit } from '../paging';
 
 /** Documented page size limit of GET /telephony/autoCall. */
 export const MAX_PAGE = 1000;
