@@ -6,7 +6,7 @@ import type { ItemOperation } from '../../../shared/operations';
 import { inputError } from '../../../shared/validation';
 import { identityOf, twin24Request } from '../../transport';
 import { botField, checkId, readId } from '../common';
-import { intensityFields, toCps } from '../intensity';
+import { fromCps, intensityFields, toCps } from '../intensity';
 import type { IntensityMode } from '../intensity';
 import {
 	additionalFields,
@@ -126,10 +126,7 @@ export const create: ItemOperation = {
 			idempotent: false,
 			itemIndex,
 		});
-		const intensity = toCps(
-			this.getNodeParameter('intensityMode', itemIndex) as IntensityMode,
-			Number(body.cps),
-		);
+		const intensity = fromCps(body.cps as number);
 		return {
 			taskId: identityOf((answer as IDataObject | null)?.id) ?? null,
 			name: body.name as string,
