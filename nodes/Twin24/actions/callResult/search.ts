@@ -148,16 +148,17 @@ export async function searchAnalytics(
 		},
 		limit,
 	);
+	// Twin24 stops serving a period at its cap but counts every record: all were asked for, fewer came.
 	if (
 		ctx.getNodeParameter('returnAll', itemIndex, false) === true &&
 		reported !== undefined &&
-		reported > MAX_PER_PERIOD
+		rows.length < reported
 	)
 		throw inputError(
 			node,
 			itemIndex,
 			'From',
-			`/ "To": the period holds ${reported.toLocaleString('en-US')} records and Twin24 returns at most 50,000 per period; split it into shorter periods`,
+			`/ "To": the period holds ${reported.toLocaleString('en-US')} records, Twin24 returned ${rows.length.toLocaleString('en-US')} (it gives at most ${MAX_PER_PERIOD.toLocaleString('en-US')} per period); split it into shorter periods`,
 		);
 	return rows;
 }
