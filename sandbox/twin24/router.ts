@@ -28,7 +28,7 @@ import { jsonReply } from '../provider';
 import { isMultipart, parseMultipart } from '../util';
 import { IAM_ERRORS, Twin24Iam, type TokenClaims } from './iam';
 import * as S from './schemas';
-import { FINAL_CALL_STATUSES, SEED_PROVIDERS, Twin24State, type Task } from './state';
+import { FINAL_CALL_STATUSES, SEED_PROVIDERS, Twin24State, type Call, type Task } from './state';
 import { Twin24Webhooks, type Twin24Delivery } from './webhooks';
 
 export const TWIN24_PREFIX = '/twin24';
@@ -657,7 +657,7 @@ export class Twin24Provider implements ProviderModule<Twin24Auth> {
 	 */
 	private search(
 		req: ProviderRequest,
-		row: (c: import('./state').Call) => Record<string, unknown>,
+		row: (c: Call) => Record<string, unknown>,
 		operation: string,
 	): ProviderReply {
 		const p = paging(req.query, this.env.options.twin24.listLimitMax);

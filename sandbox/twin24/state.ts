@@ -399,11 +399,7 @@ export class Twin24State {
 
 	// ---- candidates ----------------------------------------------------------------------------
 
-	private newCandidate(
-		task: Task,
-		input: CandidateFields,
-		checkPhone: boolean,
-	): Candidate {
+	private newCandidate(task: Task, input: CandidateFields, checkPhone: boolean): Candidate {
 		const now = this.clock();
 		const ru = task.body.phoneNormalization === 'RU';
 		const numbers = input.phone.map((p) => (ru ? normalizeRu(p) : dialableNumber(p)));
@@ -443,11 +439,7 @@ export class Twin24State {
 	}
 
 	/** Adds candidates to an existing task; answers each candidate's id (an existing one for a repeated clientExternalId). */
-	addCandidates(
-		task: Task,
-		items: CandidateFields[],
-		forceStart: boolean,
-	): string[] {
+	addCandidates(task: Task, items: CandidateFields[], forceStart: boolean): string[] {
 		const ids: string[] = [];
 		for (const item of items) {
 			const ext = item.clientExternalId;

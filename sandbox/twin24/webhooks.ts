@@ -3,8 +3,9 @@
  * with no signature or secret header (Twin24 documents none). Every delivery is recorded with the
  * status and body that came back.
  *
- * - A connection per delivery (`connection: close`): a busy receiver may close an idle kept-alive
- *   socket just as it is reused, which would lose a delivery the receiver never saw.
+ * - A connection per delivery (`connection: close`, no agent): a busy receiver may close an idle
+ *   kept-alive socket just as it is reused, which would lose a delivery the receiver never saw.
+ *   node:http rather than fetch: several times faster per connection, which matters for 10,000 candidates.
  * - Order: the deliveries of one call / candidate go one after the other, in the order the state
  *   produced them; different candidates go in parallel (`concurrency`). A task status change waits for
  *   everything before it and goes alone.
@@ -13,6 +14,9 @@
  *   `redeliver`) sends the failed ones again byte for byte, and `repeat(seq)` any one (a duplicate).
  * - `delay` of a subscription is recorded; waited for only with the `honourWebhookDelay` option.
  */
+import { request } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+
 import type { OutboxEntry } from './state';
 
 export interface Twin24Delivery {
@@ -156,18 +160,43 @@ export class Twin24Webhooks {
 		this.deliveries.push(delivery);
 		const started = Date.now();
 		try {
-			const res = await fetch(p.url, {
-				method: 'POST',
-				headers: HEADERS,
-				body: p.body,
-				signal: AbortSignal.timeout(webhookTimeoutMs),
-			});
+			const res = await postJson(p.url, p.body, webhookTimeoutMs);
 			delivery.status = res.status;
-			delivery.responseBody = await res.text();
+			delivery.responseBody = res.body;
 		} catch (err) {
 			delivery.error = err instanceof Error ? err.message : String(err);
 		}
 		delivery.durationMs = Date.now() - started;
 		return delivery;
 	}
+}
+
+/** One POST on a fresh connection; rejects on a connection error or when no answer came within timeoutMs. */
+function postJson(
+	url: string,
+	body: string,
+	timeoutMs: number,
+): Promise<{ status: number; body: string }> {
+	return new Promise((resolve, reject) => {
+		const send = url.startsWith('https:') ? httpsRequest : request;
+		const req = send(
+			url,
+			{
+				method: 'POST',
+				agent: false,
+				headers: { ...HEADERS, 'Content-Length': String(Buffer.byteLength(body)) },
+			},
+			(res) => {
+				const chunks: Buffer[] = [];
+				res.on('data', (c: Buffer) => chunks.push(c));
+				res.on('end', () =>
+					resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+				);
+				res.on('error', reject);
+			},
+		);
+		req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+		req.on('error', reject);
+		req.end(body);
+	});
 }

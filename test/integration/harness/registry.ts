@@ -4,9 +4,11 @@ import { NxteleApi } from '../../../credentials/NxteleApi.credentials';
 import { NxteleCallbotApi } from '../../../credentials/NxteleCallbotApi.credentials';
 import { UnitalkApi } from '../../../credentials/UnitalkApi.credentials';
 import { Twin24Api } from '../../../credentials/Twin24Api.credentials';
+import { Twin24TriggerApi } from '../../../credentials/Twin24TriggerApi.credentials';
 import { Nxtele } from '../../../nodes/Nxtele/Nxtele.node';
 import { Unitalk } from '../../../nodes/Unitalk/Unitalk.node';
 import { Twin24 } from '../../../nodes/Twin24/Twin24.node';
+import { Twin24Trigger } from '../../../nodes/Twin24/Twin24Trigger.node';
 
 /** The package's node types under the names a real install registers them with. */
 export const PACKAGE = 'n8n-nodes-dialers';
@@ -16,7 +18,7 @@ export const PACKAGE = 'n8n-nodes-dialers';
  * `<package>.<name>Tool` (the type they run under when an AI agent uses them).
  */
 export function nodeTypesByName(): Record<string, INodeType> {
-	const nodes: INodeType[] = [new Nxtele(), new Unitalk(), new Twin24()];
+	const nodes: INodeType[] = [new Nxtele(), new Unitalk(), new Twin24(), new Twin24Trigger()];
 	return Object.fromEntries(
 		nodes.flatMap((n) => {
 			const name = `${PACKAGE}.${n.description.name}`;
@@ -36,6 +38,7 @@ export function credentialTypesByName(): Record<string, ICredentialType> {
 		new NxteleApi(),
 		new UnitalkApi(),
 		new Twin24Api(),
+		new Twin24TriggerApi(),
 	];
 	return Object.fromEntries(credentials.map((c) => [c.name, c]));
 }

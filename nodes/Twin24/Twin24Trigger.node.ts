@@ -1,0 +1,130 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type {
+	ICredentialTestFunctions,
+	ICredentialsDecrypted,
+	IDataObject,
+	IHookFunctions,
+	INodeCredentialTestResult,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+
+import {
+	deliveryGuard,
+	deliveryKey,
+	payloadFields,
+	readAllowList,
+	readSecretCredential,
+	refuseUnauthorised,
+	reply,
+	requestWithoutSecret,
+	startWorkflow,
+	testSecretCredential,
+	webhookResponse,
+} from '../shared/trigger';
+import type { SecretSettings } from '../shared/trigger';
+import { triggerProperties } from './trigger/description';
+import { deliveryId, detectEvent } from './trigger/events';
+
+const CREDENTIAL = 'twin24TriggerApi';
+
+interface TriggerSettings {
+	events: string[];
+	secret: SecretSettings;
+	ranges: string[];
+	dropDuplicates: boolean;
+}
+
+/** Reads and checks the settings; anything unusable is an error that says what to fix. */
+async function readSettings(ctx: IWebhookFunctions | IHookFunctions): Promise<TriggerSettings> {
+	const secret = await readSecretCredential(ctx, CREDENTIAL, 'Twin24');
+	const options = ctx.getNodeParameter('options', {}) as IDataObject;
+	const events = ctx.getNodeParameter('events', []) as unknown;
+	return {
+		events: Array.isArray(events) ? (events as string[]) : [],
+		secret,
+		ranges: readAllowList(ctx.getNode(), options.allowedIps),
+		dropDuplicates: options.dropDuplicates !== false,
+	};
+}
+
+export class Twin24Trigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Twin24 Trigger',
+		name: 'twin24Trigger',
+		icon: { light: 'file:../../icons/twin24.svg', dark: 'file:../../icons/twin24.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{($parameter["events"] || []).join(", ")}}',
+		description:
+			'Starts the workflow when Twin24 reports a call task event (call ended, candidate processed, redirect, recall, efficiency, task status) or an inbound call',
+		defaults: { name: 'Twin24 Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'twin24TriggerApi', required: true, testedBy: 'twin24TriggerSecret' }],
+		webhooks: [{ name: 'default', httpMethod: 'POST', path: 'webhook', ...webhookResponse(false) }],
+		properties: triggerProperties,
+	};
+
+	methods = {
+		credentialTest: {
+			async twin24TriggerSecret(
+				this: ICredentialTestFunctions,
+				credential: ICredentialsDecrypted,
+			): Promise<INodeCredentialTestResult> {
+				return testSecretCredential(credential.data, 'Twin24');
+			},
+		},
+	};
+
+	webhookMethods = {
+		default: {
+			// The URL goes into each task's webhookUrls (or the cabinet setting), which needs the user's
+			// Twin24 login, not this trigger's: these only check the settings, so a broken configuration
+			// fails on activation.
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				await readSettings(this);
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				await readSettings(this);
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const settings = await readSettings(this);
+		const refused = refuseUnauthorised(this, {
+			secret: settings.secret,
+			ranges: settings.ranges,
+			triggerName: 'Twin24 Trigger',
+		});
+		if (refused) return refused;
+
+		const body = this.getBodyData() as unknown;
+		const event = detectEvent(body);
+		// Anything else is acknowledged with 200: Twin24 would re-send it for 24 hours otherwise.
+		if (!settings.events.includes(event))
+			return reply(this, 200, { received: true, started: false, event });
+
+		const now = Date.now();
+		const id = settings.dropDuplicates ? deliveryId(event, body) : undefined;
+		const repeat = deliveryGuard(this, id ? deliveryKey(id, body) : undefined, now);
+		if (repeat.seen)
+			return reply(this, 200, { received: true, started: false, event, duplicate: true });
+
+		const { headers, query } = requestWithoutSecret(this, settings.secret);
+		repeat.remember();
+		return startWorkflow(
+			this,
+			{ ...payloadFields(body), event, receivedAt: new Date(now).toISOString(), headers, query },
+			{ received: true, started: true, event },
+		);
+	}
+}
