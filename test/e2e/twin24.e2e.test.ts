@@ -78,7 +78,6 @@ beforeAll(async () => {
 	});
 	const triggerCredentialId = await n8n.createCredential('twin24TriggerApi', 'Twin24 trigger', {
 		secret: SECRET,
-		secretLocation: 'query',
 		queryParameterName: 'secret',
 	});
 	triggerWorkflowId = await n8n.createWorkflow({
