@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { asNodeError, errorItem } from './operations';
+import { settledOutcomes } from './refusals';
+import { requestOutcome } from './transport';
 
 /**
  * Bulk operations: many input items become a few provider-sized requests, and whatever the provider
@@ -125,10 +127,16 @@ export interface BulkPlan<T> {
 	send(group: string, batch: Array<BatchEntry<T>>): Promise<IDataObject[]>;
 	/**
 	 * With Continue On Fail, what each entry of a request that failed as a whole reports (same order as
-	 * `batch`); its items then go to `summarise` like the others. Without it, every item of a failed
-	 * request becomes an error item.
+	 * `batch`; `state` says whether it may have been acted on); its items then go to `summarise` like
+	 * the others. Without it, the failed entries are reported by runBulk (see BulkReport).
 	 */
-	requestFailed?(error: unknown, batch: Array<BatchEntry<T>>): IDataObject[];
+	requestFailed?(error: unknown, batch: Array<BatchEntry<T>>, state: FailedState): IDataObject[];
+	/** Whether an answered entry was accepted by the provider (default: every answered entry was). */
+	accepted?(outcome: IDataObject): boolean;
+	/** How an entry is named in a report (default: the value, or its `phone`). */
+	label?(value: T): string;
+	/** What the entries are called in a report: "numbers", "messages" (default "entries"). */
+	noun?: string;
 	/**
 	 * The sentence added to the description of a failure that stops the run when earlier requests of
 	 * the run had gone through (`requests` of them, carrying `entries` entries).
@@ -160,6 +168,54 @@ export function planRequests<E>(
 /** What an entry has before its request is answered; replaced by the answer, never output. */
 const UNANSWERED: IDataObject = {};
 
+/**
+ * Where an entry stands. accepted / refused: the provider answered for it (refused: it named the entry
+ * as not taken, or `accepted` says so). The others belong to a request that failed as a whole:
+ * requestRefused (the provider looked and said no: nothing done), notSent (it never reached the
+ * provider, or the provider said "not now", or the run stopped before its request), outcomeUnknown
+ * (the request may have been acted on: a timeout, a reset, a 5xx).
+ */
+export type EntryState = 'accepted' | 'refused' | FailedState;
+export type FailedState = 'requestRefused' | 'notSent' | 'outcomeUnknown';
+
+const FAILED_STATES: FailedState[] = ['requestRefused', 'notSent', 'outcomeUnknown'];
+
+/** An entry's outcome and where it stands (the error of its request when that failed). */
+interface Slot<T> extends EntryOutcome<T> {
+	state?: EntryState;
+	error?: unknown;
+}
+
+/** The state of the entries of a request that failed with `error` (transport marks its errors). */
+export function failedState(error: unknown): FailedState {
+	switch (requestOutcome(error)) {
+		case 'not-sent':
+			return 'notSent';
+		case 'refused':
+			return 'requestRefused';
+		default:
+			return 'outcomeUnknown';
+	}
+}
+
+/** Item numbers as the editor shows them (1-based), as [first, last] runs. */
+export type ItemRanges = Array<[number, number]>;
+
+/**
+ * What a run that stopped had done, in `error.context.bulk` (Continue On Fail off). `items`: the items
+ * whose entries all stand the same way; `split`: items whose entries stand in different ways, entry by
+ * entry; `results`: what `summarise` makes of the answered entries of each item that has any (the
+ * provider's IDs, for example), so nothing the provider accepted is lost. A re-run of what was not
+ * sent takes `items.notSent` and the `notSent` entries of `split`.
+ */
+export interface BulkReport {
+	noun: string;
+	counts: Record<EntryState, number>;
+	items: Record<EntryState, ItemRanges>;
+	split: Array<{ item: number } & Partial<Record<EntryState, string[]>>>;
+	results: Array<{ item: number; result: IDataObject }>;
+}
+
 export async function runBulk<T>(
 	ctx: IExecuteFunctions,
 	itemCount: number,
@@ -167,7 +223,7 @@ export async function runBulk<T>(
 ): Promise<INodeExecutionData[]> {
 	// 1. Read and check every item. Each entry's outcome, per group in the order read.
 	const failed = new Map<number, unknown>();
-	const groups = new Map<string, Array<EntryOutcome<T>>>();
+	const groups = new Map<string, Array<Slot<T>>>();
 	for (let i = 0; i < itemCount; i++) {
 		try {
 			const { group, entries } = plan.read(i);
@@ -187,48 +243,218 @@ export async function runBulk<T>(
 		}
 
 	// 2. Send.
+	const isAccepted = plan.accepted ?? (() => true);
 	const done = { requests: 0, entries: 0 };
-	for (const { group, batch: slots } of planRequests(
+	const requests = planRequests(
 		groups,
 		plan.perRequest,
 		distinct && ((o) => distinct(o.entry.value)),
-	)) {
+	);
+	for (const { group, batch: slots } of requests) {
 		const batch = slots.map((o) => o.entry);
-		let answers: IDataObject[];
 		try {
-			answers = await plan.send(group, batch);
+			const answers = await plan.send(group, batch);
 			done.requests++;
 			done.entries += batch.length;
+			slots.forEach((o, k) => {
+				o.json = answers[k] ?? {};
+				o.state = isAccepted(o.json) ? 'accepted' : 'refused';
+			});
 		} catch (error) {
+			// Entries the provider refused by name before the request failed keep that answer.
+			const settled = settledOutcomes(error);
+			const state = failedState(error);
+			slots.forEach((o, k) => {
+				const known = settled?.[k];
+				if (known) Object.assign(o, { json: known, state: 'refused' });
+				else Object.assign(o, { state, error });
+			});
 			if (!ctx.continueOnFail()) {
 				const named = asNodeError(ctx, error, batch[0].itemIndex);
-				if (done.requests === 0) throw named;
-				throw withProgress(named, (plan.progressNote ?? carriedOut)(done.requests, done.entries));
+				for (const list of groups.values())
+					for (const o of list) if (o.state === undefined) o.state = 'notSent';
+				const report = bulkReport(plan, groups, failed);
+				const note =
+					done.requests > 0 ? (plan.progressNote ?? carriedOut)(done.requests, done.entries) : '';
+				throw withBulkReport(
+					withProgress(named, `${note} ${describeReport(report)}`.trim()),
+					report,
+				);
 			}
-			if (!plan.requestFailed) {
-				for (const entry of batch)
-					if (!failed.has(entry.itemIndex)) failed.set(entry.itemIndex, error);
-				continue;
+			if (plan.requestFailed) {
+				const open = slots.filter((o) => o.state !== 'refused');
+				const answers = plan.requestFailed(
+					error,
+					open.map((o) => o.entry),
+					state,
+				);
+				open.forEach((o, k) => (o.json = answers[k] ?? {}));
 			}
-			answers = plan.requestFailed(error, batch);
 		}
-		slots.forEach((o, k) => (o.json = answers[k] ?? {}));
 	}
 
 	// 3. One output item per input item, its outcomes in the order its entries were read.
-	const outcomes: Array<EntryOutcome<T>> = [];
+	const answered: Array<Slot<T>> = [];
+	const failedParts = new Map<number, Array<Slot<T>>>();
 	for (const list of groups.values())
-		for (const o of list) if (!failed.has(o.entry.itemIndex)) outcomes.push(o);
+		for (const o of list) {
+			if (failed.has(o.entry.itemIndex)) continue;
+			const unanswered = o.error !== undefined && !(plan.requestFailed && o.state !== 'refused');
+			if (!unanswered) answered.push(o);
+			else {
+				const parts = failedParts.get(o.entry.itemIndex);
+				if (parts) parts.push(o);
+				else failedParts.set(o.entry.itemIndex, [o]);
+			}
+		}
 	const succeeded = new Map<number, INodeExecutionData>();
-	for (const item of outcomesToItems(outcomes, plan.summarise)) {
+	for (const item of outcomesToItems(answered, plan.summarise)) {
 		succeeded.set((item.pairedItem as { item: number }).item, item);
 	}
 	const output: INodeExecutionData[] = [];
 	for (let i = 0; i < itemCount; i++) {
+		const parts = failedParts.get(i);
 		if (failed.has(i)) output.push(errorItem(failed.get(i), i));
-		else if (succeeded.has(i)) output.push(succeeded.get(i) as INodeExecutionData);
+		else if (parts) {
+			// Part of the item (or all of it) was in a request that failed: say which part, keep the rest.
+			const base = succeeded.get(i)?.json ?? {};
+			const failure = errorItem(parts[0].error, i).json;
+			output.push({
+				json: { ...base, ...failure, ...failedEntries(plan, parts) },
+				pairedItem: { item: i },
+			});
+		} else if (succeeded.has(i)) output.push(succeeded.get(i) as INodeExecutionData);
 	}
 	return output;
+}
+
+function labelOf<T>(plan: BulkPlan<T>, value: T): string {
+	if (plan.label) return plan.label(value);
+	if (value !== null && typeof value === 'object') {
+		const phone = (value as IDataObject).phone;
+		return phone === undefined ? JSON.stringify(value) : String(phone);
+	}
+	return String(value);
+}
+
+/** The failed entries of one item by state: { outcomeUnknown: ["380...", ...], notSent: [...] }. */
+function failedEntries<T>(plan: BulkPlan<T>, parts: Array<Slot<T>>): IDataObject {
+	const out: IDataObject = {};
+	for (const state of FAILED_STATES) {
+		const labels = parts.filter((o) => o.state === state).map((o) => labelOf(plan, o.entry.value));
+		if (labels.length) out[state] = labels;
+	}
+	return out;
+}
+
+function bulkReport<T>(
+	plan: BulkPlan<T>,
+	groups: ReadonlyMap<string, Array<Slot<T>>>,
+	failed: ReadonlyMap<number, unknown>,
+): BulkReport {
+	const states: EntryState[] = ['accepted', 'refused', ...FAILED_STATES];
+	const counts = Object.fromEntries(states.map((s) => [s, 0])) as Record<EntryState, number>;
+	const byItem = new Map<number, Array<Slot<T>>>();
+	for (const list of groups.values())
+		for (const o of list) {
+			if (failed.has(o.entry.itemIndex)) continue;
+			counts[o.state ?? 'notSent']++;
+			const slots = byItem.get(o.entry.itemIndex);
+			if (slots) slots.push(o);
+			else byItem.set(o.entry.itemIndex, [o]);
+		}
+	const whole = Object.fromEntries(states.map((s) => [s, [] as number[]])) as Record<
+		EntryState,
+		number[]
+	>;
+	const report: BulkReport = {
+		noun: plan.noun ?? 'entries',
+		counts,
+		items: {} as Record<EntryState, ItemRanges>,
+		split: [],
+		results: [],
+	};
+	for (const itemIndex of [...byItem.keys()].sort((a, b) => a - b)) {
+		const slots = byItem.get(itemIndex) as Array<Slot<T>>;
+		const itemStates = new Set(slots.map((o) => o.state ?? 'notSent'));
+		if (itemStates.size === 1) whole[[...itemStates][0]].push(itemIndex + 1);
+		else {
+			const entry: BulkReport['split'][number] = { item: itemIndex + 1 };
+			for (const state of states) {
+				const labels = slots
+					.filter((o) => o.state === state)
+					.map((o) => labelOf(plan, o.entry.value));
+				if (labels.length) entry[state] = labels;
+			}
+			report.split.push(entry);
+		}
+		const answered = slots.filter((o) => o.state === 'accepted' || o.state === 'refused');
+		if (answered.length)
+			report.results.push({ item: itemIndex + 1, result: plan.summarise(answered, itemIndex) });
+	}
+	for (const state of states) report.items[state] = ranges(whole[state]);
+	return report;
+}
+
+/** [1, 2, 3, 7] → [[1, 3], [7, 7]] (the numbers sorted). */
+export function ranges(numbers: number[]): ItemRanges {
+	const out: ItemRanges = [];
+	for (const n of numbers) {
+		const last = out[out.length - 1];
+		if (last && n === last[1] + 1) last[1] = n;
+		else out.push([n, n]);
+	}
+	return out;
+}
+
+function rangesText(r: ItemRanges): string {
+	const shown = r.slice(0, 10).map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`));
+	return r.length > 10 ? `${shown.join(', ')} and ${r.length - 10} more ranges` : shown.join(', ');
+}
+
+/** How each state reads in a report, in the order reported. */
+const STATE_WORDS: Array<[EntryState, string]> = [
+	['accepted', 'accepted'],
+	['refused', 'refused by the provider'],
+	['outcomeUnknown', 'in the failed request, outcome unknown: check them before sending again'],
+	['requestRefused', 'in the request the provider refused, nothing done'],
+	['notSent', 'never sent'],
+];
+
+function itemsText(r: ItemRanges, part: boolean): string {
+	const one = r.length === 1 && r[0][0] === r[0][1];
+	return `${part ? 'part of ' : ''}${one ? 'item' : 'items'} ${rangesText(r)}`;
+}
+
+/**
+ * "Of the 500 numbers of this run: 200 accepted (items 1-200); 100 in the failed request, outcome
+ * unknown: ... (items 201-300); 200 never sent (items 301-500)."
+ */
+export function describeReport(report: BulkReport): string {
+	const total = Object.values(report.counts).reduce((a, b) => a + b, 0);
+	const parts: string[] = [];
+	for (const [state, words] of STATE_WORDS) {
+		const count = report.counts[state];
+		if (!count) continue;
+		const items = report.items[state];
+		const splitItems = ranges(report.split.filter((s) => s[state]?.length).map((s) => s.item));
+		const where = [
+			items.length ? itemsText(items, false) : '',
+			splitItems.length ? itemsText(splitItems, true) : '',
+		]
+			.filter(Boolean)
+			.join(', ');
+		parts.push(`${count} ${words} (${where})`);
+	}
+	return `Of the ${total} ${report.noun} of this run: ${parts.join('; ')}. The error's context.bulk lists them, with the provider's answers.`;
+}
+
+function withBulkReport(error: unknown, report: BulkReport): unknown {
+	if (error !== null && typeof error === 'object') {
+		const e = error as { context?: IDataObject };
+		e.context = { ...(e.context ?? {}), bulk: report as unknown as IDataObject };
+	}
+	return error;
 }
 
 function carriedOut(requests: number): string {

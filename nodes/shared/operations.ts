@@ -47,6 +47,11 @@ export interface ResourceDefinition {
 	name: string;
 	description: string;
 	operations: Operation[];
+	/**
+	 * The operation a new node starts with (default: the first). Operations are listed alphabetically,
+	 * so set it where the first is destructive (Cancel, Delete, Remove): no resource defaults to one.
+	 */
+	defaultOperation?: string;
 }
 
 /**
@@ -68,7 +73,7 @@ export function resourceProperties(resources: ResourceDefinition[]): INodeProper
 		default: firstResource,
 	};
 	const perResource = resources.flatMap((r) => {
-		const firstOperation = r.operations[0].value;
+		const firstOperation = r.defaultOperation ?? r.operations[0].value;
 		return [
 			{
 				displayName: 'Operation',

@@ -24,13 +24,14 @@ export function perRequestLabel(noun: string): string {
 }
 
 export function perRequestOption(spec: PerRequestSpec & { provider: string }): INodeProperties {
+	const { max, noun, provider } = spec;
 	return {
-		displayName: perRequestLabel(spec.noun),
-		name: PER_REQUEST_OPTION,
+		displayName: perRequestLabel(noun),
+		name: 'batchSize',
 		type: 'number',
-		typeOptions: { minValue: 1, maxValue: spec.max },
-		default: spec.max,
-		description: `How many ${spec.noun} go into one request (${spec.provider} accepts up to ${spec.max.toLocaleString('en-US')})`,
+		typeOptions: { minValue: 1, maxValue: max },
+		default: max,
+		description: `How many ${noun} go into one request (${provider} accepts up to ${max.toLocaleString('en-US')})`,
 	};
 }
 

@@ -46,6 +46,8 @@ export async function runPhoneBatches(
 	const targets = new Map<string, PhoneTarget>();
 	return await runBulk<string>(ctx, items.length, {
 		perRequest: spec.perRequest,
+		noun: 'numbers',
+		accepted: (outcome) => outcome.status === spec.doneStatus,
 		read: (itemIndex) => {
 			const { target, phones } = spec.read(itemIndex);
 			targets.set(target.key, target);

@@ -348,7 +348,40 @@ export function retryAfterMs(
 	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
+/**
+ * What became of a request that failed, as its error says (`context.requestOutcome`): not-sent
+ * (nothing reached the provider, or it answered "not now"), refused (the provider looked at it and
+ * said no: nothing done), unknown (it may have acted). Bulk reports use it (batching.ts).
+ */
+export type RequestOutcome = 'not-sent' | 'refused' | 'unknown';
+
+export function requestOutcome(error: unknown): RequestOutcome | undefined {
+	const outcome = (error as { context?: IDataObject } | null)?.context?.requestOutcome;
+	return outcome === 'not-sent' || outcome === 'refused' || outcome === 'unknown'
+		? outcome
+		: undefined;
+}
+
+const OUTCOME_OF: Record<Exclude<Attempt, { kind: 'done' }>['kind'], RequestOutcome> = {
+	'not-sent': 'not-sent',
+	'not-now': 'not-sent',
+	failed: 'refused',
+	'unknown-outcome': 'unknown',
+};
+
 function buildError(
+	ctx: RequestContext,
+	profile: ProviderProfile,
+	request: ProviderRequest,
+	result: Exclude<Attempt, { kind: 'done' }>,
+	attempts: number,
+): NodeApiError {
+	const error = describeFailure(ctx, profile, request, result, attempts);
+	error.context.requestOutcome = OUTCOME_OF[result.kind];
+	return error;
+}
+
+function describeFailure(
 	ctx: RequestContext,
 	profile: ProviderProfile,
 	request: ProviderRequest,

@@ -58,6 +58,8 @@ export const resources: ResourceDefinition[] = [
 		value: 'autodialer',
 		name: 'Autodialer',
 		description: 'Autodialers (calling campaigns): create, change, pause, cancel, re-call, delete',
+		// Listed alphabetically, Cancel would come first: a new node starts with the harmless Get Many.
+		defaultOperation: 'getMany',
 		operations: [
 			cancelAutodialer,
 			createAutodialer,

@@ -27,9 +27,16 @@ export async function searchAutodialers(
 				String(t.id) === needle,
 		)
 		.sort((a, b) => Number(b.id) - Number(a.id))
-		.map((t) => ({
-			name: t.status ? `${t.name} (${t.status})` : String(t.name),
-			value: String(t.id),
-		}));
+		.map((t) => {
+			const status = taskStatus(t);
+			return { name: status ? `${t.name} (${status})` : String(t.name), value: String(t.id) };
+		});
 	return { results };
+}
+
+/** GET_LIST puts the status at `taskStatusInfo.status` (a plain `status` is read when it is there). */
+function taskStatus(task: IDataObject): string | undefined {
+	const info = task.taskStatusInfo as IDataObject | undefined;
+	const status = info?.status ?? task.status;
+	return status === undefined || status === null || status === '' ? undefined : String(status);
 }

@@ -18,6 +18,9 @@
  *   them synthesised, ids from the "Autodialers" audio section; GUARANTEED_DIAL 1 audio from the
  *   hold melodies; VOICE_ROBOT ignores `audios` (not stored). tts: 2,500 characters, ssml wins and
  *   must be wrapped in <speak>; settingsId may be null but must be known when given.
+ * - A number on the account's BLOCKED_FOR_AUTODIAL_PHONES list ("numbers that cannot be added to
+ *   autodialers"; the doc does not say how ADD_NUMBERS answers one): "Wrong numbers", the whole
+ *   request refused, `data` = `[{"phone": "<digits>", "error": BLOCKED_FOR_AUTODIAL_REASON}]`.
  * - Duplicates (already in the autodialer, or repeated in the request) are added once. With
  *   `refreshDuplicates` a number already present goes back to NEW (calledCount 0; realCalledCount is
  *   kept) so it is called again, takes the request's highPriority and, when it came with data, that data.
@@ -40,7 +43,6 @@ import {
 	occupyNumbersHandler,
 	wakeOnNumbers,
 } from './numberStore';
-import { MAX_ADD_NUMBERS_PER_REQUEST } from './numbersState';
 
 /** Anything: what is not a usable number is reported under "Wrong numbers", not as a bad body. */
 const phoneValue = z.unknown();
@@ -101,6 +103,9 @@ export const AUDIO_ERRORS = {
 	empty: 'Audio is empty',
 } as const;
 
+export const BLOCKED_FOR_AUTODIAL_REASON =
+	'The number is on the BLOCKED_FOR_AUTODIAL_PHONES list: it cannot be added to autodialers';
+
 interface Incoming {
 	phone: string;
 	data?: NumberWithData;
@@ -121,7 +126,8 @@ export const addNumbers: EndpointHandler = (ctx, params) => {
 	const withData = body.numbersWithData ?? [];
 	const total = plain.length + withData.length;
 	if (total === 0) return failure(ADD_NUMBERS_ERRORS.empty);
-	if (total > MAX_ADD_NUMBERS_PER_REQUEST) return failure(ADD_NUMBERS_ERRORS.tooMany);
+	if (total > ctx.state.autodialNumbers.maxAddNumbersCount)
+		return failure(ADD_NUMBERS_ERRORS.tooMany);
 
 	for (const entry of withData) {
 		const keys = Object.keys(entry.params ?? {});
@@ -143,6 +149,17 @@ export const addNumbers: EndpointHandler = (ctx, params) => {
 		else incoming.push({ phone, data: entry });
 	}
 	if (wrong.length > 0) return failure(ADD_NUMBERS_ERRORS.wrongNumbers, wrong);
+
+	// "BLOCKED_FOR_AUTODIAL_PHONES – numbers that cannot be added to autodialers". The doc does not say
+	// how ADD_NUMBERS answers one: taken as "Wrong numbers", the whole request refused, in the object
+	// shape of "Wrong audios" so the reason travels (see the header and sandbox/README.md).
+	const blocked = new Set(ctx.state.account.lists.get('BLOCKED_FOR_AUTODIAL_PHONES') ?? []);
+	const blockedHere = incoming.filter((n) => blocked.has(n.phone));
+	if (blockedHere.length > 0)
+		return failure(
+			ADD_NUMBERS_ERRORS.wrongNumbers,
+			blockedHere.map((n) => ({ phone: n.phone, error: BLOCKED_FOR_AUTODIAL_REASON })),
+		);
 
 	const audioProblems: Array<{ phone: string; error: string }> = [];
 	for (const n of incoming) {

@@ -14,6 +14,9 @@ export const getWithData: EndpointHandler = (ctx) => {
 	settleAll(ctx.state, now);
 	return bare({
 		...projectDictionaries(ctx.state.project, ctx.state.calls),
+		// The account's figures (a test may lower them), over the doc example's in the dictionaries.
+		maxAddNumbersCount: ctx.state.autodialNumbers.maxAddNumbersCount,
+		maxRemoveNumbersCount: ctx.state.autodialNumbers.maxRemoveNumbersCount,
 		tasks: [...ctx.state.autodialers.values()].map((a) => autodialerView(a, now)),
 		statesInfo: statesInfo(),
 	});

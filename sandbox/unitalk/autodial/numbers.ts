@@ -31,7 +31,6 @@ import {
 	occupyNumbersHandler,
 	removeNumbersWhere,
 } from './numberStore';
-import { MAX_REMOVE_NUMBERS_PER_REQUEST } from './numbersState';
 
 export const NUMBERS_ERRORS = {
 	notFound: 'Task not found',
@@ -132,7 +131,8 @@ export const removeNumbers: EndpointHandler = (ctx, params) => {
 	const now = ctx.clock();
 
 	if (numbers?.length) {
-		if (numbers.length > MAX_REMOVE_NUMBERS_PER_REQUEST) return failure(NUMBERS_ERRORS.tooMany);
+		if (numbers.length > ctx.state.autodialNumbers.maxRemoveNumbersCount)
+			return failure(NUMBERS_ERRORS.tooMany);
 		const invalid: unknown[] = [];
 		const phones = new Set<string>();
 		for (const raw of numbers) {

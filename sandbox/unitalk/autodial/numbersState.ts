@@ -97,6 +97,13 @@ export class AutodialNumbersState {
 	msPerThousandNumbers = DEFAULT_MS_PER_THOUSAND_NUMBERS;
 	/** Most numbers an autodialer may hold (doc: 1,000,000); tests may lower it. */
 	perAutodialerLimit = MAX_NUMBERS_PER_AUTODIALER;
+	/**
+	 * The account's own per-request limits, as GET_WITH_DATA reports them (maxAddNumbersCount /
+	 * maxRemoveNumbersCount, doc example 100,000 / 10,000) and ADD_NUMBERS / REMOVE_NUMBERS enforce
+	 * ("Too many numbers"); tests may lower them to stand for an account with smaller figures.
+	 */
+	maxAddNumbersCount = MAX_ADD_NUMBERS_PER_REQUEST;
+	maxRemoveNumbersCount = MAX_REMOVE_NUMBERS_PER_REQUEST;
 
 	constructor(private readonly clock: () => number) {
 		this.seed();
@@ -109,6 +116,8 @@ export class AutodialNumbersState {
 		this.busyUntil = 0;
 		this.msPerThousandNumbers = DEFAULT_MS_PER_THOUSAND_NUMBERS;
 		this.perAutodialerLimit = MAX_NUMBERS_PER_AUTODIALER;
+		this.maxAddNumbersCount = MAX_ADD_NUMBERS_PER_REQUEST;
+		this.maxRemoveNumbersCount = MAX_REMOVE_NUMBERS_PER_REQUEST;
 		this.seed();
 	}
 

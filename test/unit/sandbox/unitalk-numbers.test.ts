@@ -3,6 +3,7 @@
  * REMOVE_NUMBERS, REMOVE_ALL_NUMBERS, GET_CALLS_HISTORY, with the documented errors, the busy
  * handler and a million numbers in one autodialer.
  */
+import { BLOCKED_FOR_AUTODIAL_REASON } from '../../../sandbox/unitalk/autodial/addNumbers';
 import { DEFAULT_ACCOUNTS, startSandbox, type Sandbox } from '../../../sandbox';
 import { unitalkPost } from './helpers';
 
@@ -47,7 +48,16 @@ const phones = (n: number, from = 380500000000) =>
 	Array.from({ length: n }, (_, i) => String(from + i));
 
 describe('ADD_NUMBERS', () => {
+	it('refuses a number on BLOCKED_FOR_AUTODIAL_PHONES ("cannot be added to autodialers"), adding nothing', async () => {
+		expect(await add({ numbers: ['380501234567', '+380 97 111 22 33'] })).toEqual(
+			error('Wrong numbers', [{ phone: '380971112233', error: BLOCKED_FOR_AUTODIAL_REASON }]),
+		);
+		expect(autodialer().numbers.map((n) => n.phone)).not.toContain('380501234567');
+	});
+
 	it('adds plain numbers and numbers with data; GET_NUMBER shows them as the doc does', async () => {
+		// The doc's example number is also on the seeded BLOCKED_FOR_AUTODIAL_PHONES list.
+		state().account.lists.set('BLOCKED_FOR_AUTODIAL_PHONES', []);
 		const long = 'x'.repeat(600);
 		expect(
 			await add({

@@ -3,7 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 
 import { runBulk } from '../../../nodes/shared/batching';
-import type { BatchEntry, BulkPlan } from '../../../nodes/shared/batching';
+import type { BatchEntry, BulkPlan, BulkReport } from '../../../nodes/shared/batching';
+import { SETTLED_BEFORE_FAILURE } from '../../../nodes/shared/refusals';
 
 const node: INode = {
 	id: 'node-1',
@@ -328,14 +329,16 @@ describe('runBulk: requests', () => {
 });
 
 describe('runBulk: a failing request', () => {
-	it('stops the run (Continue On Fail off), naming the first item of the request; no note for the first request', async () => {
+	it('stops the run (Continue On Fail off), naming the first item of the request and what was never sent', async () => {
 		const { plan, requests } = recordingPlan(simple(5), 2, [1]);
 
 		const error = await thrownBy(runBulk(context(false), 5, plan));
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(error.message).toBe('request 1 failed');
 		expect((error as unknown as NodeOperationError).context.itemIndex).toBe(0);
-		expect(error.description).toBeFalsy();
+		expect(error.description).toBe(
+			"Of the 5 entries of this run: 2 in the failed request, outcome unknown: check them before sending again (items 1-2); 3 never sent (items 3-5). The error's context.bulk lists them, with the provider's answers.",
+		);
 		expect(requests).toHaveLength(1);
 	});
 
@@ -353,8 +356,8 @@ describe('runBulk: a failing request', () => {
 
 		const error = await thrownBy(runBulk(context(false), 5, plan));
 		expect(error.message).toBe('Unitalk: busy');
-		expect(error.description).toBe(
-			'Try later. 2 earlier request(s) of this run had already been carried out.',
+		expect(error.description).toMatch(
+			/^Try later\. 2 earlier request\(s\) of this run had already been carried out\. Of the 5 entries of this run: 4 accepted \(items 1-4\); 1 in the failed request, outcome unknown/,
 		);
 		expect((error as unknown as NodeOperationError).context.itemIndex).toBe(4);
 	});
@@ -366,12 +369,84 @@ describe('runBulk: a failing request', () => {
 
 		const error = await thrownBy(runBulk(context(false), 3, plan));
 		expect(error.message).toBe('request 2 failed');
-		expect(error.description).toBe('2 entries in 1 request(s) done.');
+		expect(error.description).toMatch(/^2 entries in 1 request\(s\) done\. Of the 4 entries/);
 		expect((error as unknown as NodeOperationError).context.itemIndex).toBe(1);
 	});
 
-	it('with Continue On Fail, error items for exactly the items of that request; later requests still go', async () => {
-		// Requests: [0, 1a], [1b, 2], [3, 4]; the second fails, so items 1 and 2 fail.
+	it('the error carries every entry by state, split items entry by entry, and the answers so far', async () => {
+		// Requests: [0, 1a], [1b, 2], [3, 4]; the second fails with an unknown outcome.
+		const items: Item[] = [{}, { entries: ['1a', '1b'] }, {}, { entries: ['3a', '3b'] }];
+		const { plan } = recordingPlan(items, 2, [2]);
+		plan.noun = 'numbers';
+
+		const error = await thrownBy(runBulk(context(false), 4, plan));
+		const report = (error as unknown as NodeOperationError).context.bulk as unknown as BulkReport;
+		expect(report).toEqual({
+			noun: 'numbers',
+			counts: { accepted: 2, refused: 0, requestRefused: 0, notSent: 2, outcomeUnknown: 2 },
+			items: {
+				accepted: [[1, 1]],
+				refused: [],
+				requestRefused: [],
+				notSent: [[4, 4]],
+				outcomeUnknown: [[3, 3]],
+			},
+			split: [{ item: 2, accepted: ['1a'], outcomeUnknown: ['1b'] }],
+			results: [
+				{ item: 1, result: { item: 0, outcomes: [{ value: 'v0', request: 1 }] } },
+				{ item: 2, result: { item: 1, outcomes: [{ value: '1a', request: 1 }] } },
+			],
+		});
+		expect(error.description).toContain('2 accepted (item 1, part of item 2)');
+		expect(error.description).toContain('2 never sent (item 4)');
+	});
+
+	it('the state of a failed request follows its error: not sent, refused as a whole, unknown', async () => {
+		const failWith = async (requestOutcome: string) => {
+			const plan: BulkPlan<string> = {
+				read: (i) => ({ group: 'g', entries: [`v${i}`] }),
+				perRequest: 1,
+				send: async () => {
+					const e = new NodeOperationError(node, 'failed');
+					e.context.requestOutcome = requestOutcome;
+					throw e;
+				},
+				summarise: (outcomes) => outcomes[0].json,
+			};
+			const error = await thrownBy(runBulk(context(false), 2, plan));
+			return ((error as unknown as NodeOperationError).context.bulk as unknown as BulkReport)
+				.counts;
+		};
+		expect(await failWith('not-sent')).toMatchObject({ notSent: 2, outcomeUnknown: 0 });
+		expect(await failWith('refused')).toMatchObject({ requestRefused: 1, notSent: 1 });
+		expect(await failWith('unknown')).toMatchObject({ outcomeUnknown: 1, notSent: 1 });
+	});
+
+	it('`accepted` tells accepted from refused answers; entries refused before a failure stay refused', async () => {
+		const plan: BulkPlan<string> = {
+			read: (i) => ({ group: 'g', entries: [`v${i}`, `w${i}`] }),
+			perRequest: 2,
+			accepted: (o) => o.ok === true,
+			send: async (_g, batch) => {
+				if (batch[0].itemIndex === 1)
+					throw Object.assign(new Error('timeout'), {
+						[SETTLED_BEFORE_FAILURE]: [undefined, { ok: false, why: 'bad number' }],
+					});
+				return [{ ok: true }, { ok: false }];
+			},
+			summarise: (outcomes) => ({ n: outcomes.length }),
+		};
+		const error = await thrownBy(runBulk(context(false), 2, plan));
+		const report = (error as unknown as NodeOperationError).context.bulk as unknown as BulkReport;
+		expect(report.counts).toMatchObject({ accepted: 1, refused: 2, outcomeUnknown: 1 });
+		expect(report.split).toEqual([
+			{ item: 1, accepted: ['v0'], refused: ['w0'] },
+			{ item: 2, refused: ['w1'], outcomeUnknown: ['v1'] },
+		]);
+	});
+
+	it('with Continue On Fail, items of that request report the failed part; later requests still go', async () => {
+		// Requests: [0, 1a], [1b, 2], [3, 4]; the second fails, so item 2 fails and item 1 is split.
 		const items: Item[] = [{}, { entries: ['1a', '1b'] }, {}, {}, {}];
 		const { plan, requests } = recordingPlan(items, 2, [2]);
 
@@ -379,8 +454,19 @@ describe('runBulk: a failing request', () => {
 		expect(requests).toHaveLength(3);
 		expect(out).toEqual([
 			{ json: { item: 0, outcomes: [{ value: 'v0', request: 1 }] }, pairedItem: { item: 0 } },
-			{ json: { error: 'request 2 failed' }, pairedItem: { item: 1 } },
-			{ json: { error: 'request 2 failed' }, pairedItem: { item: 2 } },
+			{
+				json: {
+					item: 1,
+					outcomes: [{ value: '1a', request: 1 }],
+					error: 'request 2 failed',
+					outcomeUnknown: ['1b'],
+				},
+				pairedItem: { item: 1 },
+			},
+			{
+				json: { error: 'request 2 failed', outcomeUnknown: ['v2'] },
+				pairedItem: { item: 2 },
+			},
 			{ json: { item: 3, outcomes: [{ value: 'v3', request: 3 }] }, pairedItem: { item: 3 } },
 			{ json: { item: 4, outcomes: [{ value: 'v4', request: 3 }] }, pairedItem: { item: 4 } },
 		]);
@@ -398,7 +484,10 @@ describe('runBulk: a failing request', () => {
 			summarise: (outcomes) => outcomes[0].json,
 		};
 		expect(await runBulk(context(true), 2, plan)).toEqual([
-			{ json: { error: 'refused', errorDescription: 'Why.' }, pairedItem: { item: 0 } },
+			{
+				json: { error: 'refused', errorDescription: 'Why.', outcomeUnknown: ['v0'] },
+				pairedItem: { item: 0 },
+			},
 			{ json: { ok: true }, pairedItem: { item: 1 } },
 		]);
 	});
@@ -406,8 +495,8 @@ describe('runBulk: a failing request', () => {
 	it('requestFailed: with Continue On Fail, the entries of a failed request report what the plan says', async () => {
 		const items: Item[] = [{}, { entries: ['1a', '1b'] }, {}];
 		const { plan } = recordingPlan(items, 2, [2]);
-		plan.requestFailed = (error, batch) =>
-			batch.map((e) => ({ value: e.value, failed: (error as Error).message }));
+		plan.requestFailed = (error, batch, state) =>
+			batch.map((e) => ({ value: e.value, failed: (error as Error).message, state }));
 
 		const out = await runBulk(context(true), 3, plan);
 		expect(out.map((o) => o.json)).toEqual([
@@ -416,10 +505,13 @@ describe('runBulk: a failing request', () => {
 				item: 1,
 				outcomes: [
 					{ value: '1a', request: 1 },
-					{ value: '1b', failed: 'request 2 failed' },
+					{ value: '1b', failed: 'request 2 failed', state: 'outcomeUnknown' },
 				],
 			},
-			{ item: 2, outcomes: [{ value: 'v2', failed: 'request 2 failed' }] },
+			{
+				item: 2,
+				outcomes: [{ value: 'v2', failed: 'request 2 failed', state: 'outcomeUnknown' }],
+			},
 		]);
 		expect(out.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 	});

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { allowAgentUseField, assertAgentMayPlaceCalls } from '../../../shared/agentGuard';
 import type { ItemOperation } from '../../../shared/operations';
 import { autodialAction } from '../../transport';
 import { createProperties } from './fields';
@@ -32,7 +33,7 @@ export const create: ItemOperation = {
 	name: 'Create',
 	description: 'Create an autodialer, optionally with its first numbers',
 	action: 'Create an autodialer',
-	properties: createProperties(),
+	properties: [allowAgentUseField, ...createProperties()],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const param = (name: string, fallback?: unknown) =>
@@ -70,6 +71,9 @@ export const create: ItemOperation = {
 
 		// 2. ADD creates an autodialer (and queues its numbers): never repeated blindly.
 		const numbers = Array.isArray(task.numbers) ? task.numbers.length : 0;
+		// Its numbers will be called: with numbers, an AI agent needs the flow builder's consent.
+		if (numbers > 0)
+			assertAgentMayPlaceCalls(this, 'Unitalk Create Autodialer with numbers', itemIndex);
 		const answer = (await autodialAction.call(
 			this,
 			'ADD',

@@ -22,6 +22,7 @@ import { unitalkAnswer, unitalkMessage } from '../refusals';
 import { itemParameterReader } from '../../../shared/parameters';
 import type { ItemParameterReader } from '../../../shared/parameters';
 import { autodialAction } from '../../transport';
+import { accountLimit } from './accountLimits';
 
 /** From the documentation of ADD_NUMBERS. */
 export const MAX_NUMBERS_PER_REQUEST = 100_000;
@@ -209,10 +210,13 @@ export const add: BatchOperation = {
 		const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 		const refreshDuplicates = options.refreshDuplicates === true;
 		const highPriority = options.highPriority === true;
-		const batchSize = perRequestSize(node, options, {
-			max: MAX_NUMBERS_PER_REQUEST,
-			noun: 'numbers',
-		});
+		// Numbers Per Request, at most what the account allows in one action when it says so.
+		const batchSize = perRequestSize(
+			node,
+			options,
+			{ max: MAX_NUMBERS_PER_REQUEST, noun: 'numbers' },
+			await accountLimit(this, 'maxAddNumbersCount'),
+		);
 
 		const read: ItemReaders = {
 			autodialer: itemParameterReader(this, 'autodialer', items, '', { extractValue: true }),
@@ -234,6 +238,8 @@ export const add: BatchOperation = {
 				);
 			},
 			perRequest: batchSize,
+			noun: 'numbers',
+			accepted: (outcome) => outcome.status !== 'rejected',
 			send: async (group, batch) =>
 				await sendBatch(this, Number(group), batch, { refreshDuplicates, highPriority }),
 			summarise: (outcomes) => {

@@ -8,6 +8,7 @@ import type { BatchOperation } from '../../../shared/operations';
 import { asNodeError, errorItem } from '../../../shared/operations';
 import { parseInput } from '../../../shared/validation';
 import { autodialAction } from '../../transport';
+import { accountLimit } from './accountLimits';
 import { itemParameterReader } from '../../../shared/parameters';
 import { autodialerField, autodialerId, checkAutodialerId } from '../common';
 import { phonesOf, splitList } from '../../../shared/lists';
@@ -124,10 +125,13 @@ async function removeByNumbers(
 ): Promise<INodeExecutionData[]> {
 	const node = ctx.getNode();
 	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
-	const batchSize = perRequestSize(node, options, {
-		max: MAX_REMOVE_NUMBERS_PER_REQUEST,
-		noun: 'numbers',
-	});
+	// Numbers Per Request, at most what the account allows in one action when it says so.
+	const batchSize = perRequestSize(
+		node,
+		options,
+		{ max: MAX_REMOVE_NUMBERS_PER_REQUEST, noun: 'numbers' },
+		await accountLimit(ctx, 'maxRemoveNumbersCount'),
+	);
 
 	// Parameters read in bulk: see parameters.ts.
 	const readAutodialer = itemParameterReader(ctx, 'autodialer', items, '', { extractValue: true });
@@ -143,6 +147,8 @@ async function removeByNumbers(
 		},
 		perRequest: batchSize,
 		send: async (group, batch) => await sendNumbers(ctx, Number(group), batch),
+		noun: 'numbers',
+		accepted: (outcome) => outcome.status !== 'invalid',
 		progressNote: (requests) =>
 			`${requests} earlier request(s) of this run had already removed their numbers.`,
 		summarise: (outcomes) => {
@@ -186,7 +192,8 @@ async function sendNumbers(
 		if (message === 'Numbers not found') statusOf = () => 'notFound';
 		// "numbers array does not contain any numbers": Unitalk found none of them valid.
 		else if (message === 'Phones not found') statusOf = () => 'invalid';
-		else throw new NodeApiError(ctx.getNode(), error as JsonObject);
+		// runBulk reads what became of the request from the error: keep it as the transport made it.
+		else throw asNodeError(ctx, error, batch[0].itemIndex);
 	}
 	return batch.map(({ value: { phone } }) => {
 		const status = statusOf(phone);

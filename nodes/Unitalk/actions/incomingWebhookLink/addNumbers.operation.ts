@@ -1,3 +1,4 @@
+import { allowAgentUseField, assertAgentMayPlaceCalls } from '../../../shared/agentGuard';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { BatchOperation } from '../../../shared/operations';
@@ -13,6 +14,7 @@ export const addNumbers: BatchOperation = {
 	action: 'Add numbers to an autodialer through a link',
 	properties: [
 		...linkFields,
+		allowAgentUseField,
 		phoneField('add'),
 		{
 			displayName: 'Number Data',
@@ -50,6 +52,8 @@ export const addNumbers: BatchOperation = {
 		this: IExecuteFunctions,
 		items: INodeExecutionData[],
 	): Promise<INodeExecutionData[]> {
+		// Numbers added to a running autodialer are called: an AI agent needs the flow builder's consent.
+		assertAgentMayPlaceCalls(this, 'Unitalk Add Numbers Through Link', 0);
 		return await runLinkOperation(this, items, 'AUTODIAL_ADD');
 	},
 };

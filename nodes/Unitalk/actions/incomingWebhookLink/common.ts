@@ -6,8 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { chunk } from '../../../shared/batching';
-import { asNodeError, errorItem } from '../../../shared/operations';
+import { runBulk } from '../../../shared/batching';
+import { asNodeError } from '../../../shared/operations';
 import { inputError, parseInput } from '../../../shared/validation';
 import { unitalkLinkRequest } from '../../transport';
 import { readPhones } from '../../../shared/lists';
@@ -236,40 +236,36 @@ async function checkItem(
 	return { target, phones, fields };
 }
 
-/** POSTs the link of one checked item (100 numbers per request) and describes the outcome. */
-async function sendItem(
+/** What one number of an item got: the answer of its request (the same object for the request). */
+interface LinkOutcome extends IDataObject {
+	phone: string;
+	answer: IDataObject;
+}
+
+/** POSTs one link for some numbers of a checked item. */
+async function sendLink(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	action: LinkAction,
-	{ target, phones, fields }: CheckedItem,
+	{ target, fields }: CheckedItem,
+	phones: string[],
 ): Promise<IDataObject> {
-	const answers: unknown[] = [];
-	for (const batch of chunk(phones, PHONES_PER_LINK)) {
-		answers.push(
-			await unitalkLinkRequest.call(ctx, buildLink(target, action, fields, batch), {
-				action:
-					action === 'AUTODIAL_ADD' ? 'Add Numbers Through Link' : 'Remove Numbers Through Link',
-				// The doc does not say whether a number added again is dialled again: never resend an add.
-				idempotent: action === 'AUTODIAL_REMOVE',
-				itemIndex,
-			}),
-		);
-	}
-	const last = answers[answers.length - 1];
-	return {
-		...(last && typeof last === 'object' && !Array.isArray(last) ? (last as IDataObject) : {}),
-		action,
-		autodialerId: Number(target.id),
-		...fields,
-		phones,
-		...(answers.length > 1 ? { requests: answers.length } : {}),
-	};
+	const answer = await unitalkLinkRequest.call(ctx, buildLink(target, action, fields, phones), {
+		action: action === 'AUTODIAL_ADD' ? 'Add Numbers Through Link' : 'Remove Numbers Through Link',
+		// The doc does not say whether a number added again is dialled again: never resend an add.
+		idempotent: action === 'AUTODIAL_REMOVE',
+		itemIndex,
+	});
+	return answer && typeof answer === 'object' && !Array.isArray(answer)
+		? { ...(answer as IDataObject) }
+		: {};
 }
 
 /**
  * Every item is checked before the first link is sent (nothing goes out while any item is wrong,
- * unless Continue On Fail turns bad items into error items); then each item's link is POSTed, in
- * item order, one output item per input item.
+ * unless Continue On Fail turns bad items into error items); then each item's numbers are POSTed in
+ * links of 100, in item order, one output item per input item. An item whose numbers took several
+ * links and failed part way reports which numbers went through and which did not (runBulk).
  */
 export async function runLinkOperation(
 	ctx: IExecuteFunctions,
@@ -285,19 +281,38 @@ export async function runLinkOperation(
 			checked.push(error as Error);
 		}
 	}
-	const output: INodeExecutionData[] = [];
-	for (let i = 0; i < items.length; i++) {
-		const item = checked[i];
-		if (item instanceof Error) {
-			output.push(errorItem(item, i));
-			continue;
-		}
-		try {
-			output.push({ json: await sendItem(ctx, i, action, item), pairedItem: { item: i } });
-		} catch (error) {
-			if (!ctx.continueOnFail()) throw asNodeError(ctx, error, i);
-			output.push(errorItem(error, i));
-		}
-	}
-	return output;
+	const itemOf = (i: number) => checked[i] as CheckedItem;
+	return await runBulk<string>(ctx, items.length, {
+		read: (i) => {
+			const item = checked[i];
+			if (item instanceof Error) throw item;
+			// One group per item: a link carries one item's autodialer and fields.
+			return { group: String(i), entries: item.phones };
+		},
+		perRequest: PHONES_PER_LINK,
+		noun: 'numbers',
+		send: async (group, batch) => {
+			const i = Number(group);
+			const answer = await sendLink(
+				ctx,
+				i,
+				action,
+				itemOf(i),
+				batch.map((e) => e.value),
+			);
+			return batch.map((e): LinkOutcome => ({ phone: e.value, answer }));
+		},
+		summarise: (outcomes, i) => {
+			const { target, fields } = itemOf(i);
+			const answers = [...new Set(outcomes.map((o) => (o.json as LinkOutcome).answer))];
+			return {
+				...answers[answers.length - 1],
+				action,
+				autodialerId: Number(target.id),
+				...fields,
+				phones: outcomes.map((o) => (o.json as LinkOutcome).phone),
+				...(answers.length > 1 ? { requests: answers.length } : {}),
+			};
+		},
+	});
 }

@@ -1,6 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
+import {
+	allowAgentUse,
+	assertAgentMayPlaceCalls,
+	SENDS_MESSAGES,
+} from '../../../shared/agentGuard';
 import type { ItemOperation } from '../../../shared/operations';
 import { inputError, parseInput } from '../../../shared/validation';
 import { unitalkRequest } from '../../transport';
@@ -27,6 +32,7 @@ export const send: ItemOperation = {
 	description: 'Send one SMS or Viber message',
 	action: 'Send a message',
 	properties: [
+		allowAgentUse(SENDS_MESSAGES),
 		messageTypeField(
 			'messageType',
 			'SMS or Viber, as enabled in the Unitalk message sending service',
@@ -71,6 +77,7 @@ export const send: ItemOperation = {
 	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+		assertAgentMayPlaceCalls(this, 'Unitalk Send Message', itemIndex, SENDS_MESSAGES);
 		const node = this.getNode();
 		const phones = readPhones(this, itemIndex, 'phone', 'Phone');
 		if (phones.length > 1)

@@ -1,6 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import { z } from 'zod';
 
+import {
+	allowAgentUse,
+	assertAgentMayPlaceCalls,
+	SENDS_MESSAGES,
+} from '../../../shared/agentGuard';
 import { planRequests, runBulk } from '../../../shared/batching';
 import type { BatchEntry } from '../../../shared/batching';
 import type { BatchOperation } from '../../../shared/operations';
@@ -54,6 +59,7 @@ export const sendBulk: BatchOperation = {
 		'Send SMS or Viber messages to many numbers; all input items are sent in requests of up to 100 messages',
 	action: 'Send messages in bulk',
 	properties: [
+		allowAgentUse(SENDS_MESSAGES),
 		messageTypeField(
 			'messageType',
 			'SMS or Viber, as enabled in the Unitalk message sending service. Items of both types are sent in separate requests.',
@@ -94,6 +100,7 @@ export const sendBulk: BatchOperation = {
 		this: IExecuteFunctions,
 		items: INodeExecutionData[],
 	): Promise<INodeExecutionData[]> {
+		assertAgentMayPlaceCalls(this, 'Unitalk Send Bulk Messages', 0, SENDS_MESSAGES);
 		const node = this.getNode();
 		const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 		const size = perRequestSize(node, options, { max: MAX_MESSAGES_PER_REQUEST, noun: 'messages' });
@@ -110,16 +117,20 @@ export const sendBulk: BatchOperation = {
 			perRequest: size,
 			distinct: requestKey,
 			send: async (_group, batch) => await sendBatch(this, batch),
-			// A failed request (continue on fail): each of its numbers reports the error.
-			requestFailed: (error, batch) =>
+			noun: 'messages',
+			accepted: (outcome) => outcome.sent === true,
+			// A failed request (continue on fail): each of its numbers reports the error, and whether the
+			// message may have gone out all the same (outcomeUnknown) or surely did not.
+			requestFailed: (error, batch, state) =>
 				batch.map((e) => ({
 					phone: e.value.phone,
 					messageId: null,
 					sent: false,
+					outcome: state,
 					...errorItem(error, e.itemIndex).json,
 				})),
 			progressNote: (requests, messages) =>
-				`${messages} message(s) in ${requests} earlier request(s) of this run had already been sent; running the node again sends them again.`,
+				`${messages} message(s) in ${requests} earlier request(s) of this run had already been sent (their IDs are in the error's context.bulk.results); running the node again for every item sends them again.`,
 			summarise: (outcomes) => {
 				const messageType = outcomes[0].entry.value.messageType;
 				if (outcomes.length === 1) return { messageType, ...outcomes[0].json };
@@ -128,11 +139,12 @@ export const sendBulk: BatchOperation = {
 					messageType,
 					sentCount,
 					failedCount: outcomes.length - sentCount,
-					messages: outcomes.map(({ json: { phone, messageId, sent, error } }) => ({
+					messages: outcomes.map(({ json: { phone, messageId, sent, error, outcome } }) => ({
 						phone,
 						messageId,
 						sent,
 						error,
+						...(outcome === undefined ? {} : { outcome }),
 					})),
 				};
 			},

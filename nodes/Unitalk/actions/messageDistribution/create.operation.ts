@@ -1,6 +1,11 @@
 import type { IBinaryData, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
+import {
+	allowAgentUse,
+	assertAgentMayPlaceCalls,
+	SENDS_MESSAGES,
+} from '../../../shared/agentGuard';
 import { checkPhone, describePhoneProblem } from '../../../shared/phone';
 import type { ItemOperation } from '../../../shared/operations';
 import { inputError, parseInput } from '../../../shared/validation';
@@ -137,6 +142,7 @@ const IMAGE_HINT =
 	'Name of the binary property of the input item that holds the image (JPEG or PNG), for example "data"';
 
 const properties: INodeProperties[] = [
+	allowAgentUse(SENDS_MESSAGES),
 	{
 		displayName: 'Name',
 		name: 'name',
@@ -366,6 +372,7 @@ export const create: ItemOperation = {
 	properties,
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+		assertAgentMayPlaceCalls(this, 'Unitalk Create Distribution', itemIndex, SENDS_MESSAGES);
 		const node = this.getNode();
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		const messageType = this.getNodeParameter('messageType', itemIndex) as string;
