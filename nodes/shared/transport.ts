@@ -365,6 +365,8 @@ export function requestOutcome(error: unknown): RequestOutcome | undefined {
 const OUTCOME_OF: Record<Exclude<Attempt, { kind: 'done' }>['kind'], RequestOutcome> = {
 	'not-sent': 'not-sent',
 	'not-now': 'not-sent',
+	// The login failed before the request went out.
+	'login-failed': 'not-sent',
 	failed: 'refused',
 	'unknown-outcome': 'unknown',
 };
