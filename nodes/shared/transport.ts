@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'crypto';
 import { NodeApiError, sleep } from 'n8n-workflow';
 import type {
+	IAdditionalCredentialOptions,
 	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
@@ -15,6 +16,7 @@ import type {
 import { sharedGovernor } from './governor';
 import type { GovernorLimits } from './governor';
 import { processLimits } from './processShare';
+import { findLoginFailure } from './session';
 
 /**
  * The one way this package talks to a provider.
@@ -75,8 +77,16 @@ export type EnvelopeVerdict =
 			 * credentials: the key, secret or signature was refused.
 			 * rejected: the provider looked at the request and said no (bad value, unknown id...).
 			 * unavailable: the provider failed in a way that may or may not have acted (5xx).
+			 * token-expired: the login token was refused before anything was done; with a `session`
+			 * profile the request gets one new login and is sent once more (else: credentials).
 			 */
-			reason: 'busy' | 'rate-limited' | 'credentials' | 'rejected' | 'unavailable';
+			reason:
+				| 'busy'
+				| 'rate-limited'
+				| 'credentials'
+				| 'rejected'
+				| 'unavailable'
+				| 'token-expired';
 			message: string;
 			retryAfterMs?: number;
 			/** Provider data worth showing (error code, offending entries). */
@@ -106,12 +116,23 @@ export interface ProviderProfile {
 	governor?: GovernorLimits;
 	readEnvelope(response: ProviderResponse, request: ProviderRequest): EnvelopeVerdict;
 	retry?: Partial<RetryPolicy>;
+	/** For credentials that log in (preAuthentication, see shared/session.ts). */
+	session?: SessionProfile;
+}
+
+export interface SessionProfile {
+	/** The credential's hidden `expirable` field that holds the token. */
+	tokenField: string;
+	/** True when the stored token should be replaced before it is used (for example a past `exp`). */
+	isExpired?(token: unknown): boolean;
 }
 
 /** Where an attempt ended, before the retry policy decides. */
 type Attempt =
 	| { kind: 'done'; data: unknown }
 	| { kind: 'not-sent'; detail: string }
+	/** The credential's login (preAuthentication) gave no token; the request itself was not sent. */
+	| { kind: 'login-failed'; detail: string }
 	| {
 			kind: 'unknown-outcome';
 			detail: string;
@@ -168,8 +189,21 @@ export async function providerRequest(
 		timeout: request.timeoutMs ?? 60_000,
 	};
 
+	// A session token known to be stale is replaced before the first attempt; a token the provider
+	// refuses is replaced once, and that request is sent once more.
+	const session = profile.session;
+	let logInFirst = session?.isExpired?.(credentials[session.tokenField]) ?? false;
+	let loggedIn = false;
+
 	const send = async (): Promise<Attempt> => {
 		try {
+			// An empty token makes n8n run the credential's preAuthentication (and store the new token).
+			const relogin =
+				session && logInFirst ? withoutToken(this, profile, credentials, session) : undefined;
+			if (relogin) {
+				logInFirst = false;
+				loggedIn = true;
+			}
 			// A fresh copy per attempt: authenticate() adds its signature headers to the options it gets.
 			const response = (await this.helpers.httpRequestWithAuthentication.call(
 				this,
@@ -178,12 +212,15 @@ export async function providerRequest(
 					...options,
 					headers: { ...options.headers },
 				},
+				relogin,
 			)) as ProviderResponse;
 			return classifyResponse(profile, request, {
 				...response,
 				body: parseBody(response.body),
 			});
 		} catch (error) {
+			const login = findLoginFailure(error);
+			if (login) return loginAttempt(login.message, login.loginOutcome === 'unreachable');
 			const code = errorCode(error);
 			const detail = code ?? (error as Error).message;
 			return code && NOT_SENT_CODES.has(code)
@@ -195,6 +232,11 @@ export async function providerRequest(
 	for (let attempt = 1; ; attempt++) {
 		const result = governor ? await governor.run(account, send, limits) : await send();
 		if (result.kind === 'done') return result.data;
+		if (isExpiredToken(result) && session && !loggedIn) {
+			// The provider refused the token without acting: one new login, then the same request.
+			logInFirst = true;
+			continue;
+		}
 
 		const retryable =
 			result.kind === 'not-sent' ||
@@ -210,6 +252,35 @@ export async function providerRequest(
 			backoff(policy, attempt, result.kind === 'not-now' ? result.verdict.retryAfterMs : undefined),
 		);
 	}
+}
+
+/** The credential data with the session token emptied, as httpRequestWithAuthentication takes it. */
+function withoutToken(
+	ctx: RequestContext,
+	profile: ProviderProfile,
+	credentials: ICredentialDataDecryptedObject,
+	session: SessionProfile,
+): IAdditionalCredentialOptions {
+	const reference = ctx.getNode().credentials?.[profile.credentialType];
+	return {
+		credentialsDecrypted: {
+			id: reference?.id ?? '',
+			name: reference?.name ?? '',
+			type: profile.credentialType,
+			data: { ...credentials, [session.tokenField]: '' },
+		},
+	};
+}
+
+function isExpiredToken(result: Attempt): boolean {
+	return result.kind === 'failed' && result.verdict.reason === 'token-expired';
+}
+
+/** A login that failed: refused credentials are final, an unreachable login service is "not sent". */
+function loginAttempt(message: string, unreachable: boolean): Attempt {
+	return unreachable
+		? { kind: 'not-sent', detail: message }
+		: { kind: 'login-failed', detail: message };
 }
 
 function classifyResponse(
@@ -297,6 +368,8 @@ export function requestOutcome(error: unknown): RequestOutcome | undefined {
 const OUTCOME_OF: Record<Exclude<Attempt, { kind: 'done' }>['kind'], RequestOutcome> = {
 	'not-sent': 'not-sent',
 	'not-now': 'not-sent',
+	// The login failed before the request went out.
+	'login-failed': 'not-sent',
 	failed: 'refused',
 	'unknown-outcome': 'unknown',
 };
@@ -332,6 +405,13 @@ function describeFailure(
 				description: `The connection failed before the request was sent (${result.detail}). Check the base URL in the credential and the network.`,
 				failure: { cause: 'temporarily-unavailable' },
 			});
+		case 'login-failed':
+			return new NodeApiError(node, { message: result.detail } as JsonObject, {
+				...base,
+				message: result.detail,
+				description: `Nothing was sent. Open the ${profile.name} credential and check the values and the login URL.`,
+				failure: { cause: 'credential-invalid' },
+			});
 		case 'unknown-outcome': {
 			const httpCode = result.statusCode ? String(result.statusCode) : undefined;
 			const description = request.idempotent
@@ -365,7 +445,8 @@ function describeFailure(
 				},
 			});
 		case 'failed': {
-			const credentials = result.verdict.reason === 'credentials';
+			const credentials =
+				result.verdict.reason === 'credentials' || result.verdict.reason === 'token-expired';
 			const details = result.verdict.details
 				? ` Details: ${JSON.stringify(result.verdict.details)}`
 				: '';
