@@ -113,6 +113,16 @@ export class NxteleCallbotProvider implements ProviderModule<CallbotAuth> {
 	reset(): void {
 		this.state.reset();
 		this.deliveries.length = 0;
+		this.failuresAfterActing.length = 0;
+	}
+
+	/** The next `count` requests to `endpoint` are carried out and then answered with HTTP `status`. */
+	failAfterActing(command: S.FailAfterActingCommand): void {
+		this.failuresAfterActing.push({
+			endpoint: command.endpoint,
+			left: command.count ?? 1,
+			status: command.status ?? 500,
+		});
 	}
 
 	snapshot(): unknown {
@@ -122,7 +132,24 @@ export class NxteleCallbotProvider implements ProviderModule<CallbotAuth> {
 	/** Callbacks sent by `dial`, oldest first. */
 	readonly deliveries: CallbackDelivery[] = [];
 
+	/**
+	 * Endpoints whose next answers are replaced by an HTTP error (500 unless told) after the request was
+	 * carried out (the provider acted, the caller cannot know): `POST /__sandbox/nxteleCallbot/failAfterActing`.
+	 */
+	private readonly failuresAfterActing: Array<{ endpoint: string; left: number; status: number }> =
+		[];
+
 	async control(command: string, body: unknown): Promise<{ status: number; payload: unknown }> {
+		if (command === 'failAfterActing') {
+			const p = S.failAfterActingSchema.safeParse(body ?? {});
+			if (!p.success)
+				return {
+					status: 400,
+					payload: { error: 'invalid failAfterActing command', issues: p.error.issues },
+				};
+			this.failAfterActing(p.data);
+			return { status: 200, payload: { pending: this.failuresAfterActing } };
+		}
 		if (command !== 'dial')
 			return { status: 404, payload: { error: `unknown nxteleCallbot command ${command}` } };
 		const p = S.dialCommandSchema.safeParse(body ?? {});
@@ -368,6 +395,18 @@ export class NxteleCallbotProvider implements ProviderModule<CallbotAuth> {
 			return { ...this.envelope(auth, 'format', 'body is not valid JSON'), operation: name };
 		}
 		const answer = handler(req, body, auth);
+		const failure = this.failuresAfterActing.find((f) => f.endpoint === name && f.left > 0);
+		if (failure) {
+			failure.left -= 1;
+			return {
+				status: failure.status,
+				headers: { 'Content-Type': 'text/plain' },
+				body: failure.status >= 500 ? 'Internal Server Error' : 'Bad Request',
+				outcome: answer.ok ? 'accepted' : 'rejected',
+				reason: `carried out (${answer.ok ? 'accepted' : (answer.reason ?? 'rejected')}), then answered HTTP ${failure.status} (failAfterActing)`,
+				operation: name,
+			};
+		}
 		const gzip = !!answer.gzipIfAccepted && /\bgzip\b/i.test(req.headers['accept-encoding'] ?? '');
 		return {
 			...this.signedReply(auth, answer.payload, answer.ok, answer.reason, gzip),

@@ -248,3 +248,13 @@ export const dialCommandSchema = z
 	})
 	.strict();
 export type DialCommand = z.infer<typeof dialCommandSchema>;
+
+/** Control command `POST /__sandbox/nxteleCallbot/failAfterActing` (sandbox only). */
+export const failAfterActingSchema = z
+	.object({
+		endpoint: z.string().min(1),
+		count: z.number().int().min(1).optional(),
+		status: z.number().int().min(400).max(599).optional(),
+	})
+	.strict();
+export type FailAfterActingCommand = z.infer<typeof failAfterActingSchema>;

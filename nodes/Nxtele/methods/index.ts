@@ -4,6 +4,8 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
+import { searchCallbotTasks } from './tasks';
+
 /**
  * The dropdown functions of the NXTele node, by the name the fields use
  * (`typeOptions.searchListMethod` / `loadOptionsMethod`). A resource adds its functions here.
@@ -15,7 +17,7 @@ export const listSearch: Record<
 		filter?: string,
 		paginationToken?: string,
 	) => Promise<INodeListSearchResult>
-> = {};
+> = { searchCallbotTasks };
 
 export const loadOptions: Record<
 	string,
