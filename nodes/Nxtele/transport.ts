@@ -141,7 +141,7 @@ export function responseSignatureProblem(
 	const unsafe =
 		'its content was not used. NXTele may still have acted on the request: check the console before running it again';
 	if (!sign || response.rawBody === undefined)
-		return `The answer carries no response signature (sign header), so ${unsafe}`;
+		return `The ${SIGNATURE_MISMATCH}: the answer has no sign header, so ${unsafe}`;
 	const algorithm = (header('algorithm') ?? credentials.algorithm ?? 'MD5') as CallbotAlgorithm;
 	const expected = callbotSignature(
 		String(credentials.secretKey),
@@ -154,8 +154,15 @@ export function responseSignatureProblem(
 		algorithm.toUpperCase() === 'SHA256' ? 'SHA256' : 'MD5',
 	);
 	if (!safeEqual(expected, sign.toUpperCase()))
-		return `The response signature does not match (Verify Response Signature is on), so ${unsafe}`;
+		return `The ${SIGNATURE_MISMATCH} (Verify Response Signature is on), so ${unsafe}`;
 	return undefined;
+}
+
+const SIGNATURE_MISMATCH = 'response signature does not match';
+
+/** Whether a request failed because its answer's signature did not match: such an answer is not trusted. */
+export function isSignatureMismatch(error: unknown): boolean {
+	return String((error as Error | undefined)?.message ?? '').includes(SIGNATURE_MISMATCH);
 }
 
 function safeEqual(a: string, b: string): boolean {

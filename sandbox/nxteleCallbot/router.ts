@@ -114,7 +114,14 @@ export class NxteleCallbotProvider implements ProviderModule<CallbotAuth> {
 		this.state.reset();
 		this.deliveries.length = 0;
 		this.failuresAfterActing.length = 0;
+		this.tamperedSigns = 0;
 	}
+
+	/** The next `count` signed answers have their body changed after signing (`POST .../tamperResponses`). */
+	tamperResponses(count: number): void {
+		this.tamperedSigns += count;
+	}
+	private tamperedSigns = 0;
 
 	/** The next `count` requests to `endpoint` are carried out and then answered with HTTP `status`. */
 	failAfterActing(command: S.FailAfterActingCommand): void {
@@ -149,6 +156,13 @@ export class NxteleCallbotProvider implements ProviderModule<CallbotAuth> {
 				};
 			this.failAfterActing(p.data);
 			return { status: 200, payload: { pending: this.failuresAfterActing } };
+		}
+		if (command === 'tamperResponses') {
+			const count = Number((body as { count?: unknown } | null)?.count ?? 1);
+			if (!Number.isInteger(count) || count < 1)
+				return { status: 400, payload: { error: 'count must be a whole number of at least 1' } };
+			this.tamperResponses(count);
+			return { status: 200, payload: { pending: this.tamperedSigns } };
 		}
 		if (command !== 'dial')
 			return { status: 404, payload: { error: `unknown nxteleCallbot command ${command}` } };
@@ -408,10 +422,15 @@ export class NxteleCallbotProvider implements ProviderModule<CallbotAuth> {
 			};
 		}
 		const gzip = !!answer.gzipIfAccepted && /\bgzip\b/i.test(req.headers['accept-encoding'] ?? '');
-		return {
-			...this.signedReply(auth, answer.payload, answer.ok, answer.reason, gzip),
-			operation: name,
-		};
+		const reply = this.signedReply(auth, answer.payload, answer.ok, answer.reason, gzip);
+		if (this.tamperedSigns > 0 && reply.headers?.sign) {
+			// A test knob: the answer as a man in the middle would change it, the sign left as it was.
+			this.tamperedSigns -= 1;
+			reply.body = String(reply.recordBody ?? reply.body).replace(/\}$/, ',"tampered":true}');
+			delete reply.headers['Content-Encoding'];
+			reply.recordBody = reply.body;
+		}
+		return { ...reply, operation: name };
 	}
 
 	// ---- helpers ------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readPages } from '../../shared/paging';
-import { isReturnAll, returnAllFields } from '../../Unitalk/actions/projectHelpers';
+import { isReturnAll, returnAllFields } from '../../shared/lists';
 import { inputError } from '../../shared/validation';
 import { callbotRequest } from '../transport';
 

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { inputError } from '../../../shared/validation';
 import { taskIdOf } from '../common';
-import { list } from './filters';
+import { splitList as list } from '../../../shared/lists';
 
 /**
  * Operations on orders named by ID (Stop, Get Call Details): each input item gives a task and one or

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { splitList as list } from '../../../shared/lists';
 import { inputError } from '../../../shared/validation';
 
 /**
@@ -79,9 +80,6 @@ export function callFilterFields(extra: INodeProperties[]): INodeProperties {
 		],
 	};
 }
-
-export const list = (v: unknown): string[] =>
-	(Array.isArray(v) ? v : String(v ?? '').split(',')).map((s) => String(s).trim()).filter(Boolean);
 
 /** `options` of listOrder / listCall from the Filters of item `itemIndex`. */
 export function callFilterOptions(ctx: IExecuteFunctions, itemIndex: number): IDataObject {

@@ -247,8 +247,8 @@ export async function sendOrders(
 	for (let start = 0; start < batch.length; ) {
 		const part = batch.slice(start, start + size.value);
 		const answer = await request(part.map((e) => e.value));
-		if (Number(answer.retCode) === CAPACITY_CODE && size.value > 1) {
-			size.value = Math.ceil(size.value / 2);
+		if (Number(answer.retCode) === CAPACITY_CODE && part.length > 1) {
+			size.value = Math.ceil(part.length / 2);
 			continue;
 		}
 		if (Number(answer.retCode) === CAPACITY_CODE)

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { ItemOperation } from '../../../shared/operations';
+import { splitList as list } from '../../../shared/lists';
 import { inputError } from '../../../shared/validation';
 import { PRODUCT_ID, TASK_STATUSES } from '../common';
 import { listFields, readList } from '../paging';
@@ -72,11 +73,6 @@ export const getMany: ItemOperation = {
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const f = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-		const list = (v: unknown) =>
-			String(v ?? '')
-				.split(',')
-				.map((s) => s.trim())
-				.filter(Boolean);
 		const seconds = (v: unknown, label: string) => {
 			if (v === undefined || v === '') return undefined;
 			const ms = Date.parse(String(v));

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { asNodeError } from '../../../shared/operations';
-import { callbotRequest } from '../../transport';
+import { callbotRequest, isSignatureMismatch } from '../../transport';
 import { PRODUCT_ID } from '../common';
 
 /** The task with this userTaskID as listTask shows it, or undefined when there is none. */
@@ -45,7 +45,10 @@ export async function createOnce(
 		});
 		return { answer, alreadyExisted: false };
 	} catch (error) {
-		const existing = await findTask(ctx, body.userTaskID, options.itemIndex).catch(() => undefined);
+		// An answer that fails its signature check is not trusted, nor is anything built on it.
+		const existing = isSignatureMismatch(error)
+			? undefined
+			: await findTask(ctx, body.userTaskID, options.itemIndex).catch(() => undefined);
 		if (!existing) throw asNodeError(ctx, error, options.itemIndex);
 		return { answer: { taskID: existing.taskID }, alreadyExisted: true };
 	}
