@@ -117,6 +117,14 @@ export class NxteleCallbotProvider implements ProviderModule<CallbotAuth> {
 		this.tamperedSigns = 0;
 	}
 
+	/**
+	 * Changes the Callbot rules of the running sandbox (e.g. `{ callListCap: 300 }`; also
+	 * `POST /__sandbox/nxteleCallbot/configure`). `reset()` does not undo it.
+	 */
+	configure(options: Partial<typeof this.env.options.callbot>): void {
+		Object.assign(this.env.options.callbot, options);
+	}
+
 	/** The next `count` signed answers have their body changed after signing (`POST .../tamperResponses`). */
 	tamperResponses(count: number): void {
 		this.tamperedSigns += count;
@@ -156,6 +164,16 @@ export class NxteleCallbotProvider implements ProviderModule<CallbotAuth> {
 				};
 			this.failAfterActing(p.data);
 			return { status: 200, payload: { pending: this.failuresAfterActing } };
+		}
+		if (command === 'configure') {
+			const p = S.configureSchema.safeParse(body ?? {});
+			if (!p.success)
+				return {
+					status: 400,
+					payload: { error: 'invalid configure command', issues: p.error.issues },
+				};
+			this.configure(p.data);
+			return { status: 200, payload: this.opts };
 		}
 		if (command === 'tamperResponses') {
 			const count = Number((body as { count?: unknown } | null)?.count ?? 1);

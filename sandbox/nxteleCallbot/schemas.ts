@@ -258,3 +258,13 @@ export const failAfterActingSchema = z
 	})
 	.strict();
 export type FailAfterActingCommand = z.infer<typeof failAfterActingSchema>;
+
+/** Control command `POST /__sandbox/nxteleCallbot/configure` (sandbox only): Callbot rules to change. */
+export const configureSchema = z
+	.object({
+		createTsToleranceSeconds: z.number().int().min(0).optional(),
+		callListCap: z.number().int().min(1).optional(),
+		listOrderDetailMax: z.number().int().min(1).optional(),
+		maxPageSize: z.number().int().min(0).optional(),
+	})
+	.strict();

@@ -1,3 +1,6 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+
 import { startSandbox } from '../../../sandbox';
 import type { Sandbox } from '../../../sandbox';
 import { callbotRequests, leads, runCallbot, task, taskParameters } from './callbot-helpers';
@@ -249,5 +252,24 @@ describe('NXTele Callbot → Task → Create, Start, Pause, Stop, Update, Get Ma
 			filters: { taskStatus: [4] },
 		});
 		expect(ended.output('Subject').map((i) => i.json.userTaskID)).toEqual(['t-1']);
+	});
+});
+
+describe('examples/nxtele-callbot-leads.json', () => {
+	it("runs the example's Create and Call settings against the sandbox as they are saved", async () => {
+		const example = JSON.parse(
+			readFileSync(join(__dirname, '../../../examples/nxtele-callbot-leads.json'), 'utf8'),
+		) as { nodes: Array<{ type: string; parameters: Record<string, unknown> }> };
+		const node = example.nodes.find((n) => n.type === 'n8n-nodes-dialers.nxtele')!;
+		const leadsFromCrm = [
+			{ phone: '+852 6123 4567', name: 'Jane Doe', crmId: 'lead-1001', amount: '120' },
+			{ phone: '+852 6123 4568', name: 'John Roe', crmId: 'lead-1002', amount: '80' },
+		];
+		const result = await runCallbot(sandbox, node.parameters as never, leadsFromCrm);
+
+		expect(result.error()).toBeUndefined();
+		expect(result.output('Subject').map((i) => i.json.orderID)).toEqual(['lead-1001', 'lead-1002']);
+		const order = sandbox.providers.nxteleCallbot.state.orders.get('lead-1001');
+		expect(order?.params).toEqual([{ name: 'amount', value: '120' }]);
 	});
 });
