@@ -52,7 +52,7 @@ describe('NXTele Callbot → Order → Add', () => {
 		await createTask('a');
 		await createTask('b');
 		const items = leads(70).map((l, k) => ({ ...l, task: k % 2 ? 'b' : 'a' }));
-		items[5].id = 'lead-3'; // item 6 repeats item 4's order ID (both for task b)
+		items[5] = { ...items[3] }; // item 6 repeats item 4's lead and order ID (task b)
 
 		const result = await runCallbot(sandbox, add({ ordersPerRequest: 50 }), items);
 

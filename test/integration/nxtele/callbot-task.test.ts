@@ -88,20 +88,25 @@ describe('NXTele Callbot → Task → Create and Call', () => {
 		}
 	});
 
-	it("gives back the provider's per-number errors to the item that carried the number", async () => {
+	it('reads the same Order ID twice as one order, and refuses it for another number', async () => {
+		const items = [...leads(3), { ...leads(1, 2)[0], id: 'again' }];
 		const result = await runCallbot(
 			sandbox,
 			createAndCall({
 				orderId: '={{ $json.id === "lead-1" ? "dup" : $json.id === "lead-2" ? "dup" : "" }}',
 			}),
-			leads(3),
+			items,
+			{ settings: { onError: 'continueRegularOutput' } },
 		);
-		expect(result.error()).toBeUndefined();
 		const out = result.output('Subject');
-		// Item 2 repeats item 1's order ID: it goes in a later request, which answers "already exists".
 		expect(out[1].json).toMatchObject({ orderID: 'dup', added: true });
-		expect(out[2].json).toMatchObject({ orderID: 'dup', added: true, alreadyExisted: true });
-		expect(out[2].pairedItem).toEqual({ item: 2 });
+		expect(out[2].json.error).toMatch(
+			/^Item 3: "Order ID" "dup" is also the Order ID of item 2, which has another number/,
+		);
+		// Item 4 is item 3's lead again without an ID of its own: the derived ID differs per item.
+		expect(out[3].json).toMatchObject({ added: true });
+		expect(out[3].pairedItem).toEqual({ item: 3 });
+		expect(sandbox.providers.nxteleCallbot.state.orders.size).toBe(3);
 	});
 
 	it('refuses a bad phone number, naming the item and the field, and sends nothing for it', async () => {

@@ -163,6 +163,7 @@ export function orderReader(
 	const orderId = itemParameterReader<unknown>(ctx, 'orderId', items, '');
 	const details = itemParameterReader<IDataObject>(ctx, 'orderDetails', items, {});
 	const variables = itemParameterReader<{ variable?: IDataObject[] }>(ctx, 'variables', items, {});
+	const seen = new Map<string, { itemIndex: number; phone: string }>();
 	return (i) => {
 		const check = checkPhone(phone(i));
 		if (!check.ok)
@@ -182,8 +183,19 @@ export function orderReader(
 				throw inputError(node, i, `Script Variables > Variable ${k + 1} > Name`, 'is required');
 			return { name, value: String(v.value ?? '') };
 		});
+		const orderID = own || derivedKey(ctx, 'order', i, check.digits);
+		// The same ID twice is one order; for two different numbers, the second would never be called.
+		const first = seen.get(orderID);
+		if (first && first.phone !== check.digits)
+			throw inputError(
+				node,
+				i,
+				'Order ID',
+				`"${orderID}" is also the Order ID of item ${first.itemIndex + 1}, which has another number; each order needs its own ID`,
+			);
+		if (!first) seen.set(orderID, { itemIndex: i, phone: check.digits });
 		return {
-			orderID: own || derivedKey(ctx, 'order', i, check.digits),
+			orderID,
 			userPhone: check.digits,
 			userName: String(d.userName ?? ''),
 			customerName: String(d.customerName ?? ''),
