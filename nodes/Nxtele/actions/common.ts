@@ -51,15 +51,24 @@ export const taskField: INodeProperties = {
 
 /** The userTaskID of the Task field of item `itemIndex`. */
 export function taskIdOf(ctx: IExecuteFunctions, itemIndex: number): string {
-	const value = String(ctx.getNodeParameter('task', itemIndex, '', { extractValue: true }) ?? '');
-	if (!value.trim())
+	return checkTaskId(
+		ctx,
+		itemIndex,
+		ctx.getNodeParameter('task', itemIndex, '', { extractValue: true }),
+	);
+}
+
+/** The Task field's value checked: a userTaskID, or an error naming the item. */
+export function checkTaskId(ctx: IExecuteFunctions, itemIndex: number, raw: unknown): string {
+	const value = String(raw ?? '').trim();
+	if (!value)
 		throw inputError(
 			ctx.getNode(),
 			itemIndex,
 			'Task',
 			'is required: pick a task or give its Task ID',
 		);
-	return value.trim();
+	return value;
 }
 
 /**

@@ -4,9 +4,10 @@ import { allowAgentUseField, assertAgentMayPlaceCalls } from '../../../shared/ag
 import { runBulk } from '../../../shared/batching';
 import type { BatchOperation } from '../../../shared/operations';
 import { callbotRequest } from '../../transport';
-import { PRODUCT_ID, taskField, taskIdOf } from '../common';
+import { itemParameterReader } from '../../../shared/parameters';
+import { checkTaskId, PRODUCT_ID, taskField } from '../common';
 import {
-	callbackUrl,
+	checkCallbackUrl,
 	orderFields,
 	orderOutput,
 	orderReader,
@@ -33,12 +34,16 @@ function addOperation(
 			const readOrder = orderReader(this, items);
 			const size = { value: ordersPerRequest(this) };
 			const groups = new Map<string, { userTaskID: string; callInfo: IDataObject }>();
+			// Read without the expression engine where the result is the same (nodes/shared/parameters.ts).
+			const taskOf = itemParameterReader(this, 'task', items, '', { extractValue: true });
+			const orderUrlOf = itemParameterReader(this, 'orderCallbackUrl', items, '');
+			const callUrlOf = itemParameterReader(this, 'callCallbackUrl', items, '');
 			return await runBulk<OrderEntry>(this, items.length, {
 				read: (i) => {
-					const userTaskID = taskIdOf(this, i);
+					const userTaskID = checkTaskId(this, i, taskOf(i));
 					const callInfo = {
-						orderCallbackUrl: callbackUrl(this, i, 'orderCallbackUrl', 'Order Callback URL'),
-						callCallbackUrl: callbackUrl(this, i, 'callCallbackUrl', 'Call Callback URL'),
+						orderCallbackUrl: checkCallbackUrl(this, i, 'Order Callback URL', orderUrlOf(i)),
+						callCallbackUrl: checkCallbackUrl(this, i, 'Call Callback URL', callUrlOf(i)),
 					};
 					const group = JSON.stringify([userTaskID, callInfo]);
 					groups.set(group, { userTaskID, callInfo });

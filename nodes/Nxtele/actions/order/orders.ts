@@ -212,7 +212,16 @@ export function callbackUrl(
 	name: 'orderCallbackUrl' | 'callCallbackUrl' | 'taskCallbackUrl',
 	label: string,
 ): string {
-	const value = String(ctx.getNodeParameter(name, itemIndex, '') ?? '').trim();
+	return checkCallbackUrl(ctx, itemIndex, label, ctx.getNodeParameter(name, itemIndex, ''));
+}
+
+export function checkCallbackUrl(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	label: string,
+	raw: unknown,
+): string {
+	const value = String(raw ?? '').trim();
 	if (value && !httpUrl.safeParse(value).success)
 		throw inputError(
 			ctx.getNode(),
