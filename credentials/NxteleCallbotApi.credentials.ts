@@ -60,6 +60,14 @@ export class NxteleCallbotApi implements ICredentialType {
 			default: 'https://nxbot.nxcloud.com',
 			description: 'Change only for a test environment or a local simulator',
 		},
+		{
+			displayName: 'Verify Response Signature',
+			name: 'verifyResponseSignature',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to check the sign header of every answer (the request formula over the exact answer text) and treat an answer that does not match as an error. Off by default: the docs say answers are signed "the same way" but do not spell the formula out.',
+		},
 	];
 
 	/**

@@ -59,12 +59,16 @@ export interface ProviderRequest {
 	idempotent: boolean;
 	itemIndex?: number;
 	timeoutMs?: number;
+	/** Take the answer as text, unparsed by the HTTP client (needed to check a provider's signature on it). */
+	responseAsText?: boolean;
 }
 
 export interface ProviderResponse {
 	statusCode: number;
 	headers: Record<string, unknown>;
 	body: unknown;
+	/** The body as the text that arrived, for providers that sign their answers. */
+	rawBody?: string;
 }
 
 /** What a provider's envelope says about a response that arrived. */
@@ -187,6 +191,7 @@ export async function providerRequest(
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		timeout: request.timeoutMs ?? 60_000,
+		...(request.responseAsText ? { encoding: 'text' as const } : {}),
 	};
 
 	// A session token known to be stale is replaced before the first attempt; a token the provider
@@ -217,6 +222,11 @@ export async function providerRequest(
 			return classifyResponse(profile, request, {
 				...response,
 				body: parseBody(response.body),
+				rawBody: Buffer.isBuffer(response.body)
+					? response.body.toString('utf8')
+					: typeof response.body === 'string'
+						? response.body
+						: undefined,
 			});
 		} catch (error) {
 			const login = findLoginFailure(error);

@@ -113,6 +113,31 @@ export class NxteleCallbotProvider implements ProviderModule<CallbotAuth> {
 	reset(): void {
 		this.state.reset();
 		this.deliveries.length = 0;
+		this.failuresAfterActing.length = 0;
+		this.tamperedSigns = 0;
+	}
+
+	/**
+	 * Changes the Callbot rules of the running sandbox (e.g. `{ callListCap: 300 }`; also
+	 * `POST /__sandbox/nxteleCallbot/configure`). `reset()` does not undo it.
+	 */
+	configure(options: Partial<typeof this.env.options.callbot>): void {
+		Object.assign(this.env.options.callbot, options);
+	}
+
+	/** The next `count` signed answers have their body changed after signing (`POST .../tamperResponses`). */
+	tamperResponses(count: number): void {
+		this.tamperedSigns += count;
+	}
+	private tamperedSigns = 0;
+
+	/** The next `count` requests to `endpoint` are carried out and then answered with HTTP `status`. */
+	failAfterActing(command: S.FailAfterActingCommand): void {
+		this.failuresAfterActing.push({
+			endpoint: command.endpoint,
+			left: command.count ?? 1,
+			status: command.status ?? 500,
+		});
 	}
 
 	snapshot(): unknown {
@@ -122,7 +147,41 @@ export class NxteleCallbotProvider implements ProviderModule<CallbotAuth> {
 	/** Callbacks sent by `dial`, oldest first. */
 	readonly deliveries: CallbackDelivery[] = [];
 
+	/**
+	 * Endpoints whose next answers are replaced by an HTTP error (500 unless told) after the request was
+	 * carried out (the provider acted, the caller cannot know): `POST /__sandbox/nxteleCallbot/failAfterActing`.
+	 */
+	private readonly failuresAfterActing: Array<{ endpoint: string; left: number; status: number }> =
+		[];
+
 	async control(command: string, body: unknown): Promise<{ status: number; payload: unknown }> {
+		if (command === 'failAfterActing') {
+			const p = S.failAfterActingSchema.safeParse(body ?? {});
+			if (!p.success)
+				return {
+					status: 400,
+					payload: { error: 'invalid failAfterActing command', issues: p.error.issues },
+				};
+			this.failAfterActing(p.data);
+			return { status: 200, payload: { pending: this.failuresAfterActing } };
+		}
+		if (command === 'configure') {
+			const p = S.configureSchema.safeParse(body ?? {});
+			if (!p.success)
+				return {
+					status: 400,
+					payload: { error: 'invalid configure command', issues: p.error.issues },
+				};
+			this.configure(p.data);
+			return { status: 200, payload: this.opts };
+		}
+		if (command === 'tamperResponses') {
+			const count = Number((body as { count?: unknown } | null)?.count ?? 1);
+			if (!Number.isInteger(count) || count < 1)
+				return { status: 400, payload: { error: 'count must be a whole number of at least 1' } };
+			this.tamperResponses(count);
+			return { status: 200, payload: { pending: this.tamperedSigns } };
+		}
 		if (command !== 'dial')
 			return { status: 404, payload: { error: `unknown nxteleCallbot command ${command}` } };
 		const p = S.dialCommandSchema.safeParse(body ?? {});
@@ -368,11 +427,28 @@ export class NxteleCallbotProvider implements ProviderModule<CallbotAuth> {
 			return { ...this.envelope(auth, 'format', 'body is not valid JSON'), operation: name };
 		}
 		const answer = handler(req, body, auth);
+		const failure = this.failuresAfterActing.find((f) => f.endpoint === name && f.left > 0);
+		if (failure) {
+			failure.left -= 1;
+			return {
+				status: failure.status,
+				headers: { 'Content-Type': 'text/plain' },
+				body: failure.status >= 500 ? 'Internal Server Error' : 'Bad Request',
+				outcome: answer.ok ? 'accepted' : 'rejected',
+				reason: `carried out (${answer.ok ? 'accepted' : (answer.reason ?? 'rejected')}), then answered HTTP ${failure.status} (failAfterActing)`,
+				operation: name,
+			};
+		}
 		const gzip = !!answer.gzipIfAccepted && /\bgzip\b/i.test(req.headers['accept-encoding'] ?? '');
-		return {
-			...this.signedReply(auth, answer.payload, answer.ok, answer.reason, gzip),
-			operation: name,
-		};
+		const reply = this.signedReply(auth, answer.payload, answer.ok, answer.reason, gzip);
+		if (this.tamperedSigns > 0 && reply.headers?.sign) {
+			// A test knob: the answer as a man in the middle would change it, the sign left as it was.
+			this.tamperedSigns -= 1;
+			reply.body = String(reply.recordBody ?? reply.body).replace(/\}$/, ',"tampered":true}');
+			delete reply.headers['Content-Encoding'];
+			reply.recordBody = reply.body;
+		}
+		return { ...reply, operation: name };
 	}
 
 	// ---- helpers ------------------------------------------------------------------------------------

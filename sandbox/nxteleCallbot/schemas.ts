@@ -248,3 +248,23 @@ export const dialCommandSchema = z
 	})
 	.strict();
 export type DialCommand = z.infer<typeof dialCommandSchema>;
+
+/** Control command `POST /__sandbox/nxteleCallbot/failAfterActing` (sandbox only). */
+export const failAfterActingSchema = z
+	.object({
+		endpoint: z.string().min(1),
+		count: z.number().int().min(1).optional(),
+		status: z.number().int().min(400).max(599).optional(),
+	})
+	.strict();
+export type FailAfterActingCommand = z.infer<typeof failAfterActingSchema>;
+
+/** Control command `POST /__sandbox/nxteleCallbot/configure` (sandbox only): Callbot rules to change. */
+export const configureSchema = z
+	.object({
+		createTsToleranceSeconds: z.number().int().min(0).optional(),
+		callListCap: z.number().int().min(1).optional(),
+		listOrderDetailMax: z.number().int().min(1).optional(),
+		maxPageSize: z.number().int().min(0).optional(),
+	})
+	.strict();
