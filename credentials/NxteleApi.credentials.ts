@@ -45,6 +45,39 @@ export class NxteleApi implements ICredentialType {
 			description: 'The accessSecret from the NXCloud console',
 		},
 		{
+			displayName: 'Voice App Key',
+			name: 'appKey',
+			type: 'string',
+			default: '',
+			description:
+				'Optional. The appkey of your voice application (NXCloud console, voice, application list), e.g. a1b2c3. The voice notification, verification code, record query and upload pages document it as a field; it is sent when filled in.',
+		},
+		{
+			displayName: 'Voice App Secret',
+			name: 'appSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Optional. The secretkey of the same voice application, sent with the appkey where the docs list it',
+		},
+		{
+			displayName: 'Console Username',
+			name: 'consoleAccount',
+			type: 'string',
+			default: '',
+			description:
+				'Optional, only for "Voice File: Get Many": NXCloud documents the uploaded-files list with the console login (account), e.g. name@example.com',
+		},
+		{
+			displayName: 'Console Password',
+			name: 'consolePassword',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'Optional, only for "Voice File: Get Many": the console password',
+		},
+		{
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
@@ -64,8 +97,12 @@ export class NxteleApi implements ICredentialType {
 	): Promise<IHttpRequestOptions> {
 		const headers = { ...(requestOptions.headers ?? {}) } as Record<string, string>;
 		const contentType = String(findHeader(headers, 'content-type') ?? 'application/json');
-		const multipart = contentType.toLowerCase().startsWith('multipart/');
-		const body = multipart ? undefined : jsonText(requestOptions.body);
+		// The convention signs JSON bodies only: multipart is documented without the body; a form body is
+		// not mentioned, and is left out the same way (the form is not JSON).
+		const lower = contentType.toLowerCase();
+		const unsignedBody =
+			lower.startsWith('multipart/') || lower.startsWith('application/x-www-form-urlencoded');
+		const body = unsignedBody ? undefined : jsonText(requestOptions.body);
 		const signed = {
 			accessKey: String(credentials.accessKey),
 			action: String(findHeader(headers, ACTION) ?? ''),
@@ -75,7 +112,7 @@ export class NxteleApi implements ICredentialType {
 		const sign = conventionSignature(signed, body, String(credentials.accessSecret));
 		return {
 			...requestOptions,
-			...(multipart ? {} : { body: body ?? '', json: false }),
+			...(unsignedBody ? {} : { body: body ?? '', json: false }),
 			headers: { ...headers, 'Content-Type': contentType, ...signed, sign },
 		};
 	}

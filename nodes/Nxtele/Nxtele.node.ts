@@ -8,6 +8,7 @@ import type {
 
 import { resourceProperties, runOperation, selectOperation } from '../shared/operations';
 import { resources } from './actions/resources';
+import { VOICE_RESOURCES } from './actions/voice/resources';
 
 export class Nxtele implements INodeType {
 	description: INodeTypeDescription = {
@@ -30,6 +31,11 @@ export class Nxtele implements INodeType {
 				name: 'nxteleCallbotApi',
 				required: true,
 				displayOptions: { show: { resource: ['callbot'] } },
+			},
+			{
+				name: 'nxteleApi',
+				required: true,
+				displayOptions: { show: { resource: VOICE_RESOURCES } },
 			},
 		],
 		properties: resourceProperties(resources),

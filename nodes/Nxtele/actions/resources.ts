@@ -1,5 +1,6 @@
 import type { ResourceDefinition } from '../../shared/operations';
 import { ping } from './callbot/ping.operation';
+import { voiceResources } from './voice/resources';
 
 /** Every resource of the NXTele node with its operations, in dropdown order. */
 export const resources: ResourceDefinition[] = [
@@ -9,4 +10,5 @@ export const resources: ResourceDefinition[] = [
 		description: 'NXTele Callbot voice robot (v3 API)',
 		operations: [ping],
 	},
+	...voiceResources,
 ];
