@@ -1,4 +1,3 @@
-import { createHash } from 'crypto';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type {
 	IDataObject,
@@ -9,27 +8,28 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { ipAllowed, parseAllowList, secretsEqual } from '../shared/webhook';
+import {
+	checkSecretSettings,
+	deliveryGuard,
+	deliveryKey,
+	payloadFields,
+	readAllowList,
+	refuseUnauthorised,
+	reply,
+	requestWithoutSecret,
+	startWorkflow,
+	webhookResponse,
+} from '../shared/trigger';
+import type { SecretSettings } from '../shared/trigger';
 import { checkPriority, checkRouteAnswer } from './trigger/answers';
 import { ANSWERING_EVENTS, deliveryId, detectEvent, type UnitalkEvent } from './trigger/events';
-import {
-	DEFAULT_SECRET_HEADER,
-	DEFAULT_SECRET_QUERY,
-	triggerProperties,
-} from './trigger/description';
+import { triggerProperties } from './trigger/description';
 
-/** How long a delivered call event is remembered to drop an identical repeat, and how many are kept. */
-export const DUPLICATE_WINDOW_MS = 10 * 60 * 1000;
-export const DUPLICATE_MEMORY = 500;
-
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+export { DUPLICATE_MEMORY, DUPLICATE_WINDOW_MS } from '../shared/trigger';
 
 interface TriggerSettings {
 	events: string[];
-	secret: string;
-	location: 'header' | 'query';
-	/** Header name (lower case) or query parameter name. */
-	secretName: string;
+	secret: SecretSettings;
 	ranges: string[];
 	dropDuplicates: boolean;
 	answerFrom: 'parameters' | 'lastNode';
@@ -40,50 +40,23 @@ type Context = IWebhookFunctions | IHookFunctions;
 /** Reads and checks the node's settings; anything unusable is an error that says what to fix. */
 function readSettings(ctx: Context): TriggerSettings {
 	const node = ctx.getNode();
-	const secret = ctx.getNodeParameter('secret', '') as string;
-	if (typeof secret !== 'string' || secret === '') {
-		throw new NodeOperationError(node, 'The Secret is empty', {
-			description:
-				'Unitalk does not sign its webhooks, so this trigger only accepts requests that carry a secret. Enter a long random value in "Secret" and add it to the webhook in Unitalk.',
-		});
-	}
-	const location = ctx.getNodeParameter('secretLocation', 'query') as 'header' | 'query';
-	let secretName: string;
-	if (location === 'header') {
-		secretName = String(ctx.getNodeParameter('headerName', DEFAULT_SECRET_HEADER)).trim();
-		if (!HEADER_NAME.test(secretName)) {
-			throw new NodeOperationError(node, `"${secretName}" is not a valid header name`, {
-				description: 'Use letters, digits and dashes, e.g. X-Webhook-Secret.',
-			});
-		}
-		secretName = secretName.toLowerCase();
-	} else {
-		secretName = String(ctx.getNodeParameter('queryParameterName', DEFAULT_SECRET_QUERY)).trim();
-		if (secretName === '') {
-			throw new NodeOperationError(node, 'The secret\'s "Parameter Name" is empty', {
-				description: 'Enter the name of the URL parameter that carries the secret, e.g. secret.',
-			});
-		}
-	}
+	const secret = checkSecretSettings(
+		node,
+		{
+			secret: ctx.getNodeParameter('secret', ''),
+			secretLocation: ctx.getNodeParameter('secretLocation', 'query'),
+			headerName: ctx.getNodeParameter('headerName', undefined),
+			queryParameterName: ctx.getNodeParameter('queryParameterName', undefined),
+		},
+		'Unitalk',
+	);
 	const options = ctx.getNodeParameter('options', {}) as IDataObject;
-	const { ranges, invalid } = parseAllowList(String(options.allowedIps ?? ''));
-	if (invalid.length > 0) {
-		throw new NodeOperationError(
-			node,
-			`The IP Allow List has entries that are not addresses or ranges: ${invalid.join(', ')}`,
-			{
-				description:
-					'Use IPv4 or IPv6 addresses or CIDR ranges separated by commas, e.g. 203.0.113.0/24, 198.51.100.7.',
-			},
-		);
-	}
+	const ranges = readAllowList(node, options.allowedIps);
 	const events = ctx.getNodeParameter('events', []) as string[];
 	const answersNeeded = events.some((e) => ANSWERING_EVENTS.includes(e as UnitalkEvent));
 	return {
 		events: Array.isArray(events) ? events : [],
 		secret,
-		location,
-		secretName,
 		ranges,
 		dropDuplicates: options.dropDuplicates !== false,
 		answerFrom:
@@ -91,66 +64,6 @@ function readSettings(ctx: Context): TriggerSettings {
 				? 'lastNode'
 				: 'parameters',
 	};
-}
-
-function firstString(v: unknown): string | undefined {
-	if (Array.isArray(v)) return firstString(v[0]);
-	return typeof v === 'string' ? v : undefined;
-}
-
-function without(obj: IDataObject, key: string, ignoreCase: boolean): IDataObject {
-	const out: IDataObject = {};
-	for (const [k, v] of Object.entries(obj ?? {})) {
-		if (ignoreCase ? k.toLowerCase() === key : k === key) continue;
-		out[k] = v;
-	}
-	return out;
-}
-
-interface RequestLike {
-	ip?: string;
-	socket?: { remoteAddress?: string };
-}
-
-interface ResponseLike {
-	status(code: number): ResponseLike;
-	json(body: unknown): unknown;
-}
-
-function reply(ctx: IWebhookFunctions, status: number, body: unknown): void {
-	(ctx.getResponseObject() as unknown as ResponseLike).status(status).json(body);
-}
-
-/**
- * Repeated deliveries. Kept in the workflow's static data (`getWorkflowStaticData('node')`): static data
- * belongs to one workflow (and here to this node), so two workflows listening to the same Unitalk events
- * each see every event once. n8n saves it after each production request; it is not kept between test
- * ("Listen for test event") calls, and two identical requests arriving at the very same moment may both pass.
- */
-function duplicateKey(event: UnitalkEvent, body: unknown): string | undefined {
-	const id = deliveryId(event, body);
-	if (!id) return undefined;
-	const digest = createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 16);
-	return `${id}:${digest}`;
-}
-
-interface Seen {
-	k: string;
-	t: number;
-}
-
-function recentDeliveries(store: IDataObject, now: number): Seen[] {
-	const list = Array.isArray(store.deliveries) ? (store.deliveries as unknown as Seen[]) : [];
-	return list.filter(
-		(s) =>
-			s && typeof s.k === 'string' && typeof s.t === 'number' && now - s.t < DUPLICATE_WINDOW_MS,
-	);
-}
-
-function remember(store: IDataObject, recent: Seen[], key: string, now: number): void {
-	store.deliveries = [...recent, { k: key, t: now }].slice(
-		-DUPLICATE_MEMORY,
-	) as unknown as IDataObject[];
 }
 
 export class UnitalkTrigger implements INodeType {
@@ -171,10 +84,7 @@ export class UnitalkTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				path: 'webhook',
-				// Every answer except "Last Node" is written by webhook() itself (noWebhookResponse). responseData
-				// is always declared: left out, n8n would answer with the literal text "firstEntryJson".
-				responseMode: '={{$parameter["answerFrom"] === "lastNode" ? "lastNode" : "onReceived"}}',
-				responseData: '={{$parameter["answerFrom"] === "lastNode" ? "firstEntryJson" : ""}}',
+				...webhookResponse(true),
 			},
 		],
 		properties: triggerProperties,
@@ -200,75 +110,45 @@ export class UnitalkTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const settings = readSettings(this);
-		const req = this.getRequestObject() as unknown as RequestLike;
-		const headers = (this.getHeaderData() ?? {}) as IDataObject;
-		const query = (this.getQueryData() ?? {}) as IDataObject;
-
-		const ip = req.ip ?? req.socket?.remoteAddress;
-		if (!ipAllowed(ip, settings.ranges)) {
-			this.logger?.warn(
-				`Unitalk Trigger: refused a request from ${ip ?? 'an unknown address'} (not in the IP Allow List)`,
-			);
-			reply(this, 403, { message: 'Forbidden' });
-			return { noWebhookResponse: true };
-		}
-
-		const provided = firstString(
-			settings.location === 'header' ? headers[settings.secretName] : query[settings.secretName],
-		);
-		if (!secretsEqual(provided, settings.secret)) {
-			this.logger?.warn(
-				`Unitalk Trigger: refused a request ${provided === undefined ? 'without the secret' : 'with a wrong secret'}`,
-			);
-			reply(this, 401, { message: 'Unauthorized' });
-			return { noWebhookResponse: true };
-		}
+		const refused = refuseUnauthorised(this, {
+			secret: settings.secret,
+			ranges: settings.ranges,
+			triggerName: 'Unitalk Trigger',
+		});
+		if (refused) return refused;
 
 		const body = this.getBodyData() as unknown;
-		const event = detectEvent(body, query);
+		const { headers, query } = requestWithoutSecret(this, settings.secret);
+		const event = detectEvent(body, (this.getQueryData() ?? {}) as IDataObject);
 		const answering = ANSWERING_EVENTS.includes(event);
 
-		if (!settings.events.includes(event)) {
-			// Answering webhooks get an empty answer: Unitalk then keeps its own routing / queue 5.
-			reply(this, 200, answering ? {} : { received: true, started: false, event });
-			return { noWebhookResponse: true };
-		}
+		// Answering webhooks get an empty answer: Unitalk then keeps its own routing / queue 5.
+		if (!settings.events.includes(event))
+			return reply(this, 200, answering ? {} : { received: true, started: false, event });
 
 		const now = Date.now();
-		const key = settings.dropDuplicates ? duplicateKey(event, body) : undefined;
-		// Only bodies with an id touch the static data (a change there makes n8n save the workflow).
-		const store = key ? this.getWorkflowStaticData('node') : {};
-		const recent = key ? recentDeliveries(store, now) : [];
-		if (key && recent.some((s) => s.k === key)) {
-			reply(this, 200, { received: true, started: false, event, duplicate: true });
-			return { noWebhookResponse: true };
-		}
+		const id = settings.dropDuplicates ? deliveryId(event, body) : undefined;
+		const repeat = deliveryGuard(this, id ? deliveryKey(id, body) : undefined, now);
+		if (repeat.seen)
+			return reply(this, 200, { received: true, started: false, event, duplicate: true });
 
-		const payload: IDataObject =
-			typeof body === 'object' && body !== null && !Array.isArray(body)
-				? (body as IDataObject)
-				: { body: body as IDataObject };
 		const item: IDataObject = {
-			...payload,
+			...payloadFields(body),
 			event,
 			receivedAt: new Date(now).toISOString(),
-			headers: without(headers, settings.location === 'header' ? settings.secretName : '', true),
-			query: without(query, settings.location === 'query' ? settings.secretName : '', false),
+			headers,
+			query,
 		};
-		const workflowData = [this.helpers.returnJsonArray(item)];
-
 		if (answering && settings.answerFrom === 'lastNode') {
 			// n8n answers with the last node's first item when the workflow has finished.
-			if (key) remember(store, recent, key, now);
-			return { workflowData };
+			repeat.remember();
+			return { workflowData: [this.helpers.returnJsonArray(item)] };
 		}
-
 		const answer = answering
 			? answerFromParameters(this, event)
 			: { received: true, started: true, event };
-		if (key) remember(store, recent, key, now);
-		reply(this, 200, answer);
-		return { noWebhookResponse: true, workflowData };
+		repeat.remember();
+		return startWorkflow(this, item, answer);
 	}
 }
 

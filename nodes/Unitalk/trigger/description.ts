@@ -1,9 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import {
+	allowListOption,
+	answerFromField,
+	DEFAULT_SECRET_HEADER,
+	DEFAULT_SECRET_QUERY,
+	dropDuplicatesOption,
+} from '../../shared/trigger';
 import { EVENT_OPTIONS, EVENT_QUERY_PARAMETER } from './events';
-
-export const DEFAULT_SECRET_HEADER = 'X-Webhook-Secret';
-export const DEFAULT_SECRET_QUERY = 'secret';
 
 const answering = ['ROUTE', 'VOICE_QUEUE_PRIORITY'];
 
@@ -94,28 +98,10 @@ export const triggerProperties: INodeProperties[] = [
 		default: '',
 		displayOptions: { show: { secretLocation: ['query'] } },
 	},
-	{
-		displayName: 'Answer From',
-		name: 'answerFrom',
-		type: 'options',
-		options: [
-			{
-				name: 'Node Parameters',
-				value: 'parameters',
-				description: 'Answer at once with the values below; the workflow runs afterwards',
-			},
-			{
-				name: 'Last Node',
-				value: 'lastNode',
-				description:
-					'Wait for the workflow to finish and answer with the first item of the last node that ran (keep the workflow short: the caller is waiting)',
-			},
-		],
-		default: 'parameters',
-		displayOptions: { show: { events: answering } },
-		description:
-			'Where the answer to the routing and voice queue management webhooks comes from. Every other event is answered at once.',
-	},
+	answerFromField(
+		{ show: { events: answering } },
+		'Where the answer to the routing and voice queue management webhooks comes from. Every other event is answered at once.',
+	),
 	{
 		displayName:
 			"Expressions here are evaluated when the request arrives, before any other node runs: they can read the request as <code>{{ $json.body }}</code> (Unitalk's payload, e.g. <code>{{ $json.body.call.from }}</code>), <code>{{ $json.headers }}</code> and <code>{{ $json.query }}</code>, plus $now, $vars and other workflow-wide values; not the output of other nodes.",
@@ -176,23 +162,10 @@ export const triggerProperties: INodeProperties[] = [
 		placeholder: 'Add option',
 		default: {},
 		options: [
-			{
-				displayName: 'Drop Repeated Deliveries',
-				name: 'dropDuplicates',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether to acknowledge and drop a call event that arrives again with the same call ID and identical content within 10 minutes',
-			},
-			{
-				displayName: 'IP Allow List',
-				name: 'allowedIps',
-				type: 'string',
-				default: '',
-				placeholder: '203.0.113.0/24, 198.51.100.7',
-				description:
-					"Only accept requests from these addresses or ranges (comma-separated, IPv4 or IPv6, CIDR allowed); others get HTTP 403. Empty: any address. Behind a reverse proxy, n8n must be told to trust it (N8N_PROXY_HOPS) to see the caller's address.",
-			},
+			dropDuplicatesOption(
+				'Whether to acknowledge and drop a call event that arrives again with the same call ID and identical content within 10 minutes',
+			),
+			allowListOption(),
 		],
 	},
 ];

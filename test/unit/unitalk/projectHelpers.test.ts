@@ -1,20 +1,19 @@
 /**
- * Pure helpers of the project-data operations (nodes/Unitalk/actions/projectHelpers.ts, phoneBatch.ts,
- * incomingWebhookLink/common.ts) and the determinism of the sandbox's seeded call history.
+ * Unitalk's own helpers of the project-data operations (nodes/Unitalk/actions/projectHelpers.ts,
+ * refusals.ts, incomingWebhookLink/common.ts) and the determinism of the sandbox's seeded call
+ * history. The provider-agnostic list helpers are tested in test/unit/shared/lists.test.ts.
  */
 import { NodeApiError } from 'n8n-workflow';
 import type { IExecuteFunctions, INode, JsonObject } from 'n8n-workflow';
 
 import { buildLink } from '../../../nodes/Unitalk/actions/incomingWebhookLink/common';
-import { refusedPhones } from '../../../nodes/Unitalk/actions/phoneBatch';
 import {
 	inTimeZone,
-	queryString,
-	splitList,
 	unitalkDate,
 	unitalkDateTime,
 	unwrapData,
 } from '../../../nodes/Unitalk/actions/projectHelpers';
+import { refusedPhones } from '../../../nodes/Unitalk/actions/refusals';
 import { HISTORY_SIZE, seedHistory } from '../../../sandbox/unitalk/account/state';
 
 const node: INode = {
@@ -32,15 +31,6 @@ const ctxWith = (value: unknown, timezone = 'Europe/Kyiv') =>
 		getNodeParameter: () => value,
 		getTimezone: () => timezone,
 	}) as unknown as IExecuteFunctions;
-
-describe('splitList', () => {
-	it('splits text on commas, semicolons and new lines and keeps arrays', () => {
-		expect(splitList(' a, b;c\n\nd ,')).toEqual(['a', 'b', 'c', 'd']);
-		expect(splitList(['1', 2, ' 3 '])).toEqual(['1', '2', '3']);
-		expect(splitList('')).toEqual([]);
-		expect(splitList(undefined)).toEqual([]);
-	});
-});
 
 describe('unitalkDateTime', () => {
 	it('sends a time without a zone as written', () => {
@@ -87,18 +77,13 @@ describe('inTimeZone', () => {
 	});
 });
 
-describe('unwrapData and queryString', () => {
+describe('unwrapData', () => {
 	it('unwraps only a Success envelope with data', () => {
 		expect(unwrapData({ status: 'Success', data: [1] })).toEqual([1]);
 		expect(unwrapData({ status: 'Success', data: 0 })).toBe(0);
 		expect(unwrapData({ count: 1, calls: [] })).toEqual({ count: 1, calls: [] });
 		expect(unwrapData([{ id: 1 }])).toEqual([{ id: 1 }]);
 		expect(unwrapData({ status: 'Success' })).toEqual({ status: 'Success' });
-	});
-
-	it('encodes URL parameters with %20 and skips undefined ones', () => {
-		expect(queryString({ a: 'x y', b: undefined, c: 3 })).toBe('?a=x%20y&c=3');
-		expect(queryString({})).toBe('');
 	});
 });
 

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { ItemOperation } from '../../../shared/operations';
 import { autodialAction } from '../../transport';
-import { returnAllFields } from '../projectHelpers';
+import { returnAllFields } from '../../../shared/lists';
 import { TASK_STATUSES } from './schema';
 
 /**

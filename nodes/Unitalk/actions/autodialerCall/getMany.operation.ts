@@ -7,7 +7,8 @@ import { readPages, readPagesByOffset } from '../../../shared/paging';
 import { inputError, parseInput } from '../../../shared/validation';
 import { autodialAction } from '../../transport';
 import { autodialerField, autodialerId } from '../common';
-import { isReturnAll, returnAllFields, splitList, unitalkDateTime } from '../projectHelpers';
+import { isReturnAll, returnAllFields, splitList } from '../../../shared/lists';
+import { unitalkDateTime } from '../projectHelpers';
 
 /** From the documentation of GET_CALLS_HISTORY: "By default, limit is 50, the maximum value is 1000". */
 export const GET_CALLS_MAX_LIMIT = 1000;

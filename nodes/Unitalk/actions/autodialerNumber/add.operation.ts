@@ -1,11 +1,4 @@
-import { NodeApiError } from 'n8n-workflow';
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INode,
-	INodeExecutionData,
-	JsonObject,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { allowAgentUseField, assertAgentMayPlaceCalls } from '../../../shared/agentGuard';
@@ -22,7 +15,10 @@ import {
 } from '../audioList';
 import { SSML_WRAPPED, SSML_WRAPPED_ISSUE } from '../audio/common';
 import { autodialerField, checkAutodialerId } from '../common';
-import { phonesOf, perRequestOption } from '../projectHelpers';
+import { phonesOf } from '../../../shared/lists';
+import { perRequestOption, perRequestSize } from '../../../shared/perRequest';
+import { sendTakingBackRefused, phonesNamedIn } from '../../../shared/refusals';
+import { unitalkAnswer, unitalkMessage } from '../refusals';
 import { itemParameterReader } from '../../../shared/parameters';
 import type { ItemParameterReader } from '../../../shared/parameters';
 import { autodialAction } from '../../transport';
@@ -198,7 +194,7 @@ export const add: BatchOperation = {
 					default: false,
 					description: 'Whether these numbers are called before the others',
 				},
-				perRequestOption(MAX_NUMBERS_PER_REQUEST, 'numbers'),
+				perRequestOption({ max: MAX_NUMBERS_PER_REQUEST, noun: 'numbers', provider: 'Unitalk' }),
 			],
 		},
 	],
@@ -213,10 +209,10 @@ export const add: BatchOperation = {
 		const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 		const refreshDuplicates = options.refreshDuplicates === true;
 		const highPriority = options.highPriority === true;
-		const batchSize = Math.min(
-			Number(options.batchSize ?? MAX_NUMBERS_PER_REQUEST),
-			MAX_NUMBERS_PER_REQUEST,
-		);
+		const batchSize = perRequestSize(node, options, {
+			max: MAX_NUMBERS_PER_REQUEST,
+			noun: 'numbers',
+		});
 
 		const read: ItemReaders = {
 			autodialer: itemParameterReader(this, 'autodialer', items, '', { extractValue: true }),
@@ -332,17 +328,18 @@ async function sendBatch(
 	batch: Array<BatchEntry<NumberEntry>>,
 	flags: { refreshDuplicates: boolean; highPriority: boolean },
 ): Promise<IDataObject[]> {
-	const results = new Map<BatchEntry<NumberEntry>, IDataObject>();
-	const record = (entry: BatchEntry<NumberEntry>, status: PhoneStatus, reason?: string) =>
-		results.set(entry, { phone: entry.value.phone, status, ...(reason ? { reason } : {}) });
-	const inBatchOrder = () => batch.map((entry) => results.get(entry) as IDataObject);
-	let pending = batch;
-	while (pending.length > 0) {
-		const numbers = pending.filter((e) => !e.value.data).map((e) => e.value.phone);
-		const numbersWithData = pending
-			.filter((e) => e.value.data)
-			.map((e) => ({ phone: e.value.phone, ...e.value.data }));
-		try {
+	const outcome = (entry: BatchEntry<NumberEntry>, status: PhoneStatus, reason?: string) => ({
+		phone: entry.value.phone,
+		status,
+		...(reason ? { reason } : {}),
+	});
+	return await sendTakingBackRefused(batch, {
+		keyOf: (value) => value.phone,
+		send: async (pending) => {
+			const numbers = pending.filter((e) => !e.value.data).map((e) => e.value.phone);
+			const numbersWithData = pending
+				.filter((e) => e.value.data)
+				.map((e) => ({ phone: e.value.phone, ...e.value.data }));
 			await autodialAction.call(
 				ctx,
 				'ADD_NUMBERS',
@@ -361,71 +358,33 @@ async function sendBatch(
 					timeoutMs: 180_000,
 				},
 			);
-			for (const entry of pending) record(entry, 'added');
-			return inBatchOrder();
-		} catch (error) {
-			// "Numbers not added": nothing new, so (all numbers being valid) every one was already in the
-			// autodialer, for example added by an earlier attempt whose answer was lost. Not a failure.
-			if (!flags.refreshDuplicates && unitalkMessage(error) === 'Numbers not added') {
-				for (const entry of pending)
-					record(
-						entry,
-						'alreadyPresent',
-						'Numbers not added: the number is already in the autodialer',
-					);
-				return inBatchOrder();
-			}
-			const refused = refusedPhones(error);
-			if (refused.size === 0) throw new NodeApiError(ctx.getNode(), error as JsonObject);
-			const still: Array<BatchEntry<NumberEntry>> = [];
-			for (const entry of pending) {
-				const reason = refused.get(entry.value.phone);
-				if (reason) record(entry, 'rejected', reason);
-				else still.push(entry);
-			}
-			// Nothing matched: do not loop.
-			if (still.length === pending.length)
-				throw new NodeApiError(ctx.getNode(), error as JsonObject);
-			pending = still;
-		}
-	}
-	return inBatchOrder();
-}
-
-function unitalkMessage(error: unknown): string | undefined {
-	if (!(error instanceof NodeApiError)) return undefined;
-	const message = ((error.errorResponse ?? {}) as IDataObject).message;
-	return typeof message === 'string' ? message.trim() : undefined;
+			return {};
+		},
+		// "Numbers not added": nothing new, so (all numbers being valid) every one was already in the
+		// autodialer, for example added by an earlier attempt whose answer was lost. Not a failure.
+		settle: (error, pending) =>
+			!flags.refreshDuplicates && unitalkMessage(error) === 'Numbers not added'
+				? pending.map((entry) =>
+						outcome(
+							entry,
+							'alreadyPresent',
+							'Numbers not added: the number is already in the autodialer',
+						),
+					)
+				: undefined,
+		refused: refusedPhones,
+		accepted: (entry) => outcome(entry, 'added'),
+		rejected: (entry, reason) => outcome(entry, 'rejected', reason),
+	});
 }
 
 /** Phones Unitalk named in a "Wrong numbers" / "Wrong audios" answer, with the reason for each. */
 function refusedPhones(error: unknown): Map<string, string> {
-	const refused = new Map<string, string>();
-	if (!(error instanceof NodeApiError)) return refused;
-	const body = (error.errorResponse ?? {}) as IDataObject;
-	const message = String(body.message ?? '');
-	if (message !== 'Wrong numbers' && message !== 'Wrong audios') return refused;
-	const data = Array.isArray(body.data) ? body.data : [];
-	for (const entry of data) {
-		if (typeof entry === 'string' || typeof entry === 'number') {
-			refused.set(
-				String(entry).replace(/\D/g, ''),
-				message === 'Wrong numbers'
-					? 'Unitalk did not accept this number'
-					: 'Unitalk did not accept the audios of this number',
-			);
-		} else if (entry && typeof entry === 'object') {
-			const e = entry as IDataObject;
-			const phone = String(e.phone ?? e.number ?? '').replace(/\D/g, '');
-			const why =
-				e.error ??
-				e.reason ??
-				e.message ??
-				(message === 'Wrong numbers'
-					? 'Unitalk did not accept this number'
-					: 'Unitalk did not accept the audios of this number');
-			if (phone) refused.set(phone, String(why));
-		}
-	}
-	return refused;
+	const { message, data } = unitalkAnswer(error);
+	if (message !== 'Wrong numbers' && message !== 'Wrong audios') return new Map();
+	const fallback =
+		message === 'Wrong numbers'
+			? 'Unitalk did not accept this number'
+			: 'Unitalk did not accept the audios of this number';
+	return phonesNamedIn(data, (why) => why ?? fallback);
 }

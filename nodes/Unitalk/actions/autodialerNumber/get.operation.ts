@@ -4,7 +4,7 @@ import type { ItemOperation } from '../../../shared/operations';
 import { inputError } from '../../../shared/validation';
 import { autodialAction } from '../../transport';
 import { autodialerField, autodialerId } from '../common';
-import { readPhones } from '../projectHelpers';
+import { readPhones } from '../../../shared/lists';
 
 /**
  * GET_NUMBER ("Obtaining information about the autodialer number"): one number of an autodialer

@@ -7,7 +7,7 @@ import { readPagesByOffset } from '../../../shared/paging';
 import { parseInput } from '../../../shared/validation';
 import { autodialAction } from '../../transport';
 import { autodialerField, autodialerId } from '../common';
-import { isReturnAll, returnAllFields, splitList } from '../projectHelpers';
+import { isReturnAll, returnAllFields, splitList } from '../../../shared/lists';
 
 /** From the documentation of GET_NUMBERS: "By default, limit is 1000, the maximum value is 5000". */
 export const GET_NUMBERS_MAX_LIMIT = 5000;

@@ -6,11 +6,12 @@ import { runBulk } from '../../../shared/batching';
 import type { BatchEntry } from '../../../shared/batching';
 import type { BatchOperation } from '../../../shared/operations';
 import { asNodeError, errorItem } from '../../../shared/operations';
-import { inputError, parseInput } from '../../../shared/validation';
+import { parseInput } from '../../../shared/validation';
 import { autodialAction } from '../../transport';
 import { itemParameterReader } from '../../../shared/parameters';
 import { autodialerField, autodialerId, checkAutodialerId } from '../common';
-import { phonesOf, splitList, perRequestOption } from '../projectHelpers';
+import { phonesOf, splitList } from '../../../shared/lists';
+import { perRequestOption, perRequestSize } from '../../../shared/perRequest';
 
 /** From the documentation of REMOVE_NUMBERS: "a maximum of 10,000 numbers". */
 export const MAX_REMOVE_NUMBERS_PER_REQUEST = 10_000;
@@ -96,7 +97,13 @@ export const remove: BatchOperation = {
 			placeholder: 'Add Option',
 			default: {},
 			displayOptions: { show: { removeBy: ['numbers'] } },
-			options: [perRequestOption(MAX_REMOVE_NUMBERS_PER_REQUEST, 'numbers')],
+			options: [
+				perRequestOption({
+					max: MAX_REMOVE_NUMBERS_PER_REQUEST,
+					noun: 'numbers',
+					provider: 'Unitalk',
+				}),
+			],
 		},
 	],
 
@@ -117,14 +124,10 @@ async function removeByNumbers(
 ): Promise<INodeExecutionData[]> {
 	const node = ctx.getNode();
 	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
-	const batchSize = Number(options.batchSize ?? MAX_REMOVE_NUMBERS_PER_REQUEST);
-	if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_REMOVE_NUMBERS_PER_REQUEST)
-		throw inputError(
-			node,
-			0,
-			'Numbers Per Request',
-			`must be a whole number from 1 to 10,000, got ${String(options.batchSize)}`,
-		);
+	const batchSize = perRequestSize(node, options, {
+		max: MAX_REMOVE_NUMBERS_PER_REQUEST,
+		noun: 'numbers',
+	});
 
 	// Parameters read in bulk: see parameters.ts.
 	const readAutodialer = itemParameterReader(ctx, 'autodialer', items, '', { extractValue: true });

@@ -8,8 +8,10 @@ import { z } from 'zod';
 
 import { parseInput } from '../../../shared/validation';
 import { unitalkRequest } from '../../transport';
-import { runPhoneBatches } from '../phoneBatch';
-import { readPhones, perRequestOption } from '../projectHelpers';
+import { readPhones } from '../../../shared/lists';
+import { perRequestOption, perRequestSize } from '../../../shared/perRequest';
+import { runPhoneBatches } from '../../../shared/phoneBatch';
+import { refusedPhones } from '../refusals';
 
 /** "Lists" in the doc: /lists with `list`, `operation` (GET, ADD, REMOVE) and, to change, `items`. */
 export const LISTS_PATH = '/lists';
@@ -66,20 +68,19 @@ export const batchOptionsField: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add Option',
 	default: {},
-	options: [perRequestOption(MAX_LIST_ITEMS, 'numbers')],
+	options: [perRequestOption({ max: MAX_LIST_ITEMS, noun: 'numbers', provider: 'Unitalk' })],
 };
 
-/** Numbers Per Request of the node, checked (1 to `max`). */
-export function batchSize(ctx: IExecuteFunctions, max: number): number {
-	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
-	return parseInput(
-		ctx.getNode(),
-		z.object({ batchSize: z.number().int().min(1).max(max) }),
-		{ batchSize: options.batchSize === undefined ? max : Number(options.batchSize) },
-		0,
-		{ batchSize: 'Numbers Per Request' },
-	).batchSize;
-}
+const LIST_REFUSALS = {
+	refusalMessages: [
+		'Wrong items',
+		'Invalid items',
+		'Invalid phones',
+		'Wrong numbers',
+		'Wrong phones',
+	],
+	refusalReason: 'Unitalk did not accept this number',
+};
 
 /**
  * ADD or REMOVE for the numbers of all items. The doc shows no answer and no errors for /lists; an
@@ -91,18 +92,15 @@ export async function changeList(
 	items: INodeExecutionData[],
 	operation: 'ADD' | 'REMOVE',
 ): Promise<INodeExecutionData[]> {
-	const perRequest = batchSize(ctx, MAX_LIST_ITEMS);
+	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
+	const perRequest = perRequestSize(ctx.getNode(), options, {
+		max: MAX_LIST_ITEMS,
+		noun: 'numbers',
+	});
 	return await runPhoneBatches(ctx, items, {
 		perRequest,
 		doneStatus: operation === 'ADD' ? 'added' : 'removed',
-		refusalMessages: [
-			'Wrong items',
-			'Invalid items',
-			'Invalid phones',
-			'Wrong numbers',
-			'Wrong phones',
-		],
-		refusalReason: 'Unitalk did not accept this number',
+		refused: (error) => refusedPhones(error, LIST_REFUSALS),
 		read: (i) => {
 			const list = readList(ctx, i);
 			const phones = readPhones(ctx, i, 'phone', 'Phone');

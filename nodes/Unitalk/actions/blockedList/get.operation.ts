@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { ItemOperation } from '../../../shared/operations';
 import { unitalkRequest } from '../../transport';
-import { applyLimit, returnAllFields, unwrapData } from '../projectHelpers';
+import { applyLimit, returnAllFields } from '../../../shared/lists';
+import { unwrapData } from '../projectHelpers';
 import { LISTS_PATH, listField, readList } from './common';
 
 export const get: ItemOperation = {

@@ -6,13 +6,8 @@ import { readPagesByOffset } from '../../../shared/paging';
 import { checkPhone } from '../../../shared/phone';
 import { inputError, parseInput } from '../../../shared/validation';
 import { unitalkRequest } from '../../transport';
-import {
-	isReturnAll,
-	returnAllFields,
-	splitList,
-	unitalkDateTime,
-	unwrapData,
-} from '../projectHelpers';
+import { isReturnAll, returnAllFields, splitList } from '../../../shared/lists';
+import { unitalkDateTime, unwrapData } from '../projectHelpers';
 
 /** "Call history": limit 1-1000 per request ("Limit range is 1-1000"). */
 export const MAX_HISTORY_PAGE = 1000;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 import type { ItemOperation } from '../../../shared/operations';
 import { parseInput } from '../../../shared/validation';
-import { returnAllFields } from '../projectHelpers';
+import { returnAllFields } from '../../../shared/lists';
 import { dictionaryEntries, requestDictionary } from './request';
 
 /**

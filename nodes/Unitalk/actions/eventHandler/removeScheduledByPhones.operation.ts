@@ -4,8 +4,11 @@ import { z } from 'zod';
 import type { BatchOperation } from '../../../shared/operations';
 import { parseInput } from '../../../shared/validation';
 import { unitalkRequest } from '../../transport';
-import { runPhoneBatches } from '../phoneBatch';
-import { readPhones, unwrapData, perRequestOption } from '../projectHelpers';
+import { readPhones } from '../../../shared/lists';
+import { perRequestOption, perRequestSize } from '../../../shared/perRequest';
+import { runPhoneBatches } from '../../../shared/phoneBatch';
+import { unwrapData } from '../projectHelpers';
+import { refusedPhones } from '../refusals';
 
 /** "Removing Scheduled Event Handlers": "Too many phones" above 100. */
 export const MAX_PHONES_PER_REMOVAL = 100;
@@ -52,7 +55,7 @@ export const removeScheduledByPhones: BatchOperation = {
 			placeholder: 'Add Option',
 			default: {},
 			options: [
-				perRequestOption(MAX_PHONES_PER_REMOVAL, 'numbers'),
+				perRequestOption({ max: MAX_PHONES_PER_REMOVAL, noun: 'numbers', provider: 'Unitalk' }),
 				{
 					displayName: 'Path',
 					name: 'path',
@@ -70,22 +73,25 @@ export const removeScheduledByPhones: BatchOperation = {
 		items: INodeExecutionData[],
 	): Promise<INodeExecutionData[]> {
 		const options = this.getNodeParameter('options', 0, {}) as IDataObject;
-		const { batchSize, path } = parseInput(
+		const { path } = parseInput(
 			this.getNode(),
-			pathSchema.extend({ batchSize: z.number().int().min(1).max(MAX_PHONES_PER_REMOVAL) }),
-			{
-				path: String(options.path ?? REMOVE_SCHEDULED_PATH).trim(),
-				batchSize:
-					options.batchSize === undefined ? MAX_PHONES_PER_REMOVAL : Number(options.batchSize),
-			},
+			pathSchema,
+			{ path: String(options.path ?? REMOVE_SCHEDULED_PATH).trim() },
 			0,
-			{ path: 'Path', batchSize: 'Numbers Per Request' },
+			{ path: 'Path' },
 		);
+		const perRequest = perRequestSize(this.getNode(), options, {
+			max: MAX_PHONES_PER_REMOVAL,
+			noun: 'numbers',
+		});
 		return await runPhoneBatches(this, items, {
-			perRequest: batchSize,
+			perRequest,
 			doneStatus: 'processed',
-			refusalMessages: ['Invalid phones'],
-			refusalReason: 'Unitalk did not accept this number',
+			refused: (error) =>
+				refusedPhones(error, {
+					refusalMessages: ['Invalid phones'],
+					refusalReason: 'Unitalk did not accept this number',
+				}),
 			read: (i) => ({
 				target: { key: 'phones', fields: {} },
 				phones: readPhones(this, i, 'phone', 'Phone'),

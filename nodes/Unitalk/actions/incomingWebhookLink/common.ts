@@ -10,7 +10,7 @@ import { chunk } from '../../../shared/batching';
 import { asNodeError, errorItem } from '../../../shared/operations';
 import { inputError, parseInput } from '../../../shared/validation';
 import { unitalkLinkRequest } from '../../transport';
-import { readPhones } from '../projectHelpers';
+import { readPhones } from '../../../shared/lists';
 
 /**
  * "Incoming webhooks": links generated on the API page of a Unitalk account,

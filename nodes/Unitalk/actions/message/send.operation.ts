@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { ItemOperation } from '../../../shared/operations';
 import { inputError, parseInput } from '../../../shared/validation';
 import { unitalkRequest } from '../../transport';
-import { readPhones, unwrapData } from '../projectHelpers';
+import { readPhones } from '../../../shared/lists';
+import { unwrapData } from '../projectHelpers';
 import { checkViberText, messageTypeField, optionalText, textValue } from './common';
 
 /** "Message sending": /message/send, one SMS or Viber message. */

@@ -9,7 +9,9 @@ import { itemParameterReader } from '../../../shared/parameters';
 import type { ItemParameterReader } from '../../../shared/parameters';
 import { parseInput } from '../../../shared/validation';
 import { unitalkRequest } from '../../transport';
-import { phonesOf, unwrapData, perRequestOption } from '../projectHelpers';
+import { phonesOf } from '../../../shared/lists';
+import { perRequestOption, perRequestSize } from '../../../shared/perRequest';
+import { unwrapData } from '../projectHelpers';
 import { checkViberText, messageTypeField, textValue } from './common';
 
 /**
@@ -82,7 +84,9 @@ export const sendBulk: BatchOperation = {
 			type: 'collection',
 			placeholder: 'Add Option',
 			default: {},
-			options: [perRequestOption(MAX_MESSAGES_PER_REQUEST, 'messages')],
+			options: [
+				perRequestOption({ max: MAX_MESSAGES_PER_REQUEST, noun: 'messages', provider: 'Unitalk' }),
+			],
 		},
 	],
 
@@ -92,13 +96,7 @@ export const sendBulk: BatchOperation = {
 	): Promise<INodeExecutionData[]> {
 		const node = this.getNode();
 		const options = this.getNodeParameter('options', 0, {}) as IDataObject;
-		const size = Math.max(
-			1,
-			Math.min(
-				Math.floor(Number(options.batchSize ?? MAX_MESSAGES_PER_REQUEST)),
-				MAX_MESSAGES_PER_REQUEST,
-			),
-		);
+		const size = perRequestSize(node, options, { max: MAX_MESSAGES_PER_REQUEST, noun: 'messages' });
 		const read: ItemReaders = {
 			messageType: itemParameterReader(this, 'messageType', items, undefined),
 			phone: itemParameterReader(this, 'phone', items, ''),

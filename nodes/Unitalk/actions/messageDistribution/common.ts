@@ -7,7 +7,8 @@ import type {
 
 import { inputError } from '../../../shared/validation';
 import { unitalkRequest } from '../../transport';
-import { asItems, unitalkDateTime, unwrapData } from '../projectHelpers';
+import { asItems } from '../../../shared/lists';
+import { unitalkDateTime, unwrapData } from '../projectHelpers';
 
 /**
  * Pieces shared by the message distribution operations ("Getting a list of distributions" to "Pausing

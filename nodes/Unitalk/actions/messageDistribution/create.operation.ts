@@ -6,7 +6,8 @@ import type { ItemOperation } from '../../../shared/operations';
 import { inputError, parseInput } from '../../../shared/validation';
 import { unitalkRequest } from '../../transport';
 import { checkViberText, messageTypeField, optionalText, textValue } from '../message/common';
-import { splitList, unwrapData } from '../projectHelpers';
+import { splitList } from '../../../shared/lists';
+import { unwrapData } from '../projectHelpers';
 import { MAX_NAME_LENGTH, MAX_NUMBERS, START_TIME_DESCRIPTION, startTimeOf } from './common';
 
 /**

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { ItemOperation } from '../../../shared/operations';
-import { applyLimit, returnAllFields } from '../projectHelpers';
+import { applyLimit, returnAllFields } from '../../../shared/lists';
 import { DISTRIBUTION_STATUSES, getAllDistributions } from './common';
 
 /**

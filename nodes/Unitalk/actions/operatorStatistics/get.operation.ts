@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { ItemOperation } from '../../../shared/operations';
 import { inputError, parseInput } from '../../../shared/validation';
 import { unitalkRequest } from '../../transport';
-import { asItems, splitList, unitalkDateTime, unwrapData } from '../projectHelpers';
+import { asItems, splitList } from '../../../shared/lists';
+import { unitalkDateTime, unwrapData } from '../projectHelpers';
 
 const seconds = z.number().int().min(0);
 

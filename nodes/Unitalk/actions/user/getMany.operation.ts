@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { ItemOperation } from '../../../shared/operations';
 import { unitalkRequest } from '../../transport';
-import { applyLimit, asItems, returnAllFields, unwrapData } from '../projectHelpers';
+import { applyLimit, asItems, returnAllFields } from '../../../shared/lists';
+import { unwrapData } from '../projectHelpers';
 
 /** "Users list": /users/list with an empty request; the answer is the array of users. */
 export const getMany: ItemOperation = {

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { ItemOperation } from '../../../shared/operations';
 import { unitalkRequest } from '../../transport';
-import { queryString, unitalkDate, unwrapData } from '../projectHelpers';
+import { queryString } from '../../../shared/lists';
+import { unitalkDate, unwrapData } from '../projectHelpers';
 
 /**
  * "Work history": /users/workHistory?date=yyyy-MM-dd (the date is a URL parameter, no body). The

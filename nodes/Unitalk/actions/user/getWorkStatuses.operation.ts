@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { ItemOperation } from '../../../shared/operations';
 import { unitalkRequest } from '../../transport';
-import { asItems, unwrapData } from '../projectHelpers';
+import { asItems } from '../../../shared/lists';
+import { unwrapData } from '../projectHelpers';
 
 /** "Obtaining user statuses": /users/getStatus with an empty request; one item per user. */
 export const getWorkStatuses: ItemOperation = {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { ItemOperation } from '../../../shared/operations';
 import { parseInput } from '../../../shared/validation';
 import { unitalkRequest } from '../../transport';
-import { queryString } from '../projectHelpers';
+import { queryString } from '../../../shared/lists';
 
 export const WORK_STATUSES = ['WORK', 'STOP', 'PAUS'] as const;
 

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { inputError } from '../../../shared/validation';
-import { splitList } from '../projectHelpers';
+import { splitList } from '../../../shared/lists';
 
 /** The users a Web Dialer notification is shown to or hidden from ("userIds"). */
 export const usersField: INodeProperties = {
