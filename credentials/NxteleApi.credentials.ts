@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { conventionSignature } from '../nodes/Nxtele/signatures';
+import { secretCredentialProperties } from '../nodes/shared/trigger';
 
 /** Header names the operations set per request; the signature covers them. */
 const BIZ_TYPE = 'bizType';
@@ -84,6 +85,18 @@ export class NxteleApi implements ICredentialType {
 			default: 'https://api.nxcloud.com',
 			description: 'Change only for another NXCloud host, a test environment or a local simulator',
 		},
+		// Voice receipts are not signed: the NXTele Trigger accepts them only with this secret in the URL.
+		...secretCredentialProperties({ provider: 'NXCloud', locations: ['query'] }).map((field) =>
+			field.name === 'secret'
+				? {
+						...field,
+						displayName: 'Receipt Secret',
+						required: false,
+						description:
+							'Optional, only for voice receipts in the NXTele Trigger: NXCloud does not sign them, so the trigger accepts them only when the receipt URL carries this value (…/webhook?secret=YOUR_SECRET). A long random value.',
+					}
+				: { ...field, required: false },
+		),
 	];
 
 	/**

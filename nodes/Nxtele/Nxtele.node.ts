@@ -1,14 +1,29 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type {
 	IExecuteFunctions,
+	INodeCredentialDescription,
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
 
 import { resourceProperties, runOperation, selectOperation } from '../shared/operations';
+import type { NxteleCredential, NxteleResource } from './actions/resource';
 import { resources } from './actions/resources';
-import { VOICE_RESOURCES } from './actions/voice/resources';
+import { listSearch, loadOptions } from './methods';
+
+/** Each credential, shown only for the resources that use it. */
+function credentialsFor(list: NxteleResource[]): INodeCredentialDescription[] {
+	const names: NxteleCredential[] = ['nxteleCallbotApi', 'nxteleApi'];
+	return names
+		.map((name) => ({ name, used: list.filter((r) => r.credential === name).map((r) => r.value) }))
+		.filter(({ used }) => used.length > 0)
+		.map(({ name, used }) => ({
+			name,
+			required: true,
+			displayOptions: { show: { resource: used } },
+		}));
+}
 
 export class Nxtele implements INodeType {
 	description: INodeTypeDescription = {
@@ -26,20 +41,11 @@ export class Nxtele implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{
-				name: 'nxteleCallbotApi',
-				required: true,
-				displayOptions: { show: { resource: ['callbot'] } },
-			},
-			{
-				name: 'nxteleApi',
-				required: true,
-				displayOptions: { show: { resource: VOICE_RESOURCES } },
-			},
-		],
+		credentials: credentialsFor(resources),
 		properties: resourceProperties(resources),
 	};
+
+	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return [await runOperation.call(this, selectOperation(this, resources), this.getInputData())];

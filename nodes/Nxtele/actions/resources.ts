@@ -1,14 +1,10 @@
-import type { ResourceDefinition } from '../../shared/operations';
-import { ping } from './callbot/ping.operation';
+import { callbot } from './callbot';
+import type { NxteleResource } from './resource';
 import { voiceResources } from './voice/resources';
 
-/** Every resource of the NXTele node with its operations, in dropdown order. */
-export const resources: ResourceDefinition[] = [
-	{
-		value: 'callbot',
-		name: 'Callbot',
-		description: 'NXTele Callbot voice robot (v3 API)',
-		operations: [ping],
-	},
-	...voiceResources,
-];
+/**
+ * Every resource of the NXTele node, in dropdown order (the first is the default). A resource is a
+ * folder actions/<resource>/ whose index.ts exports one NxteleResource; it plugs in with one import
+ * line and one entry here. The node shows each credential for the resources that use it.
+ */
+export const resources: NxteleResource[] = [callbot, ...voiceResources];

@@ -5,6 +5,7 @@ import { NxteleCallbotApi } from '../../../credentials/NxteleCallbotApi.credenti
 import { UnitalkApi } from '../../../credentials/UnitalkApi.credentials';
 import { Nxtele } from '../../../nodes/Nxtele/Nxtele.node';
 import { Unitalk } from '../../../nodes/Unitalk/Unitalk.node';
+import { NxteleTrigger } from '../../../nodes/Nxtele/NxteleTrigger.node';
 
 /** The package's node types under the names a real install registers them with. */
 export const PACKAGE = 'n8n-nodes-dialers';
@@ -14,7 +15,7 @@ export const PACKAGE = 'n8n-nodes-dialers';
  * `<package>.<name>Tool` (the type they run under when an AI agent uses them).
  */
 export function nodeTypesByName(): Record<string, INodeType> {
-	const nodes: INodeType[] = [new Nxtele(), new Unitalk()];
+	const nodes: INodeType[] = [new Nxtele(), new Unitalk(), new NxteleTrigger()];
 	return Object.fromEntries(
 		nodes.flatMap((n) => {
 			const name = `${PACKAGE}.${n.description.name}`;

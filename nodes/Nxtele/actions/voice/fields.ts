@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 
+import { splitList } from '../../../shared/lists';
 import { checkPhone, describePhoneProblem } from '../../../shared/phone';
 import { inputError } from '../../../shared/validation';
 
@@ -148,13 +149,6 @@ function toDateTime(value: unknown): DateTime {
 	return DateTime.fromISO(String(value ?? ''), { setZone: true });
 }
 
-/** A list typed as text ("a, b; c" or one per line) or given as an array by an expression. */
-export function splitList(value: unknown): string[] {
-	if (value === undefined || value === null || value === '') return [];
-	const parts = Array.isArray(value) ? value : String(value).split(/[,;\n]/);
-	return parts.map((p) => String(p ?? '').trim()).filter(Boolean);
-}
-
 export interface RefusedNumber {
 	number: string;
 	reason: string;
@@ -200,28 +194,6 @@ export function readCountryCode(node: INode, itemIndex: number, raw: unknown): s
 			`must be 1 to 4 digits without + (e.g. 86), got ${JSON.stringify(raw)}`,
 		);
 	return code;
-}
-
-/** Return All / Limit of the list operations. */
-export function returnAllFields(): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			displayOptions: { show: { returnAll: [false] } },
-			description: 'Max number of results to return',
-		},
-	];
 }
 
 /** NXCloud refuses voice files over 2 MB (upload page, code 15001). */

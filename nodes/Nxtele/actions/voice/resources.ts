@@ -1,4 +1,3 @@
-import type { ResourceDefinition } from '../../../shared/operations';
 import { createGroupCall } from '../groupCall/create.operation';
 import { getManyVoiceFiles } from '../voiceFile/getMany.operation';
 import { uploadVoiceFile } from '../voiceFile/upload.operation';
@@ -6,40 +5,43 @@ import { sendNotification } from '../voiceNotification/send.operation';
 import { reportConversion } from '../voiceOtp/reportConversion.operation';
 import { sendOtp } from '../voiceOtp/send.operation';
 import { getManyVoiceRecords } from '../voiceRecord/getMany.operation';
+import type { NxteleResource } from '../resource';
 
 /** The NXCloud voice resources (credential nxteleApi), in dropdown order. */
-export const voiceResources: ResourceDefinition[] = [
+export const voiceResources: NxteleResource[] = [
 	{
 		value: 'groupCall',
 		name: 'Group Call',
 		description: 'NXCloud voice broadcast to many numbers',
+		credential: 'nxteleApi',
 		operations: [createGroupCall],
 	},
 	{
 		value: 'voiceNotification',
 		name: 'Voice Notification',
 		description: 'NXCloud call that reads a text',
+		credential: 'nxteleApi',
 		operations: [sendNotification],
 	},
 	{
 		value: 'voiceOtp',
 		name: 'Voice Verification Code',
 		description: 'NXCloud call that reads a one-time code',
+		credential: 'nxteleApi',
 		operations: [sendOtp, reportConversion],
 	},
 	{
 		value: 'voiceFile',
 		name: 'Voice File',
 		description: 'NXCloud voice recordings for group calls',
+		credential: 'nxteleApi',
 		operations: [uploadVoiceFile, getManyVoiceFiles],
 	},
 	{
 		value: 'voiceRecord',
 		name: 'Voice Record',
 		description: 'NXCloud call records of group calls, notifications and codes',
+		credential: 'nxteleApi',
 		operations: [getManyVoiceRecords],
 	},
 ];
-
-/** The resource values above: the node shows the nxteleApi credential for them. */
-export const VOICE_RESOURCES = voiceResources.map((r) => r.value);

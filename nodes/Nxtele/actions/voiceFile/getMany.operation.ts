@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { returnAllFields } from '../../../shared/lists';
 import type { ItemOperation } from '../../../shared/operations';
 import { readPages } from '../../../shared/paging';
 import { inputError } from '../../../shared/validation';
-import { returnAllFields } from '../voice/fields';
 import {
 	endpointOptions,
 	readEndpoint,

@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 
+import { returnAllFields } from '../../../shared/lists';
 import type { ItemOperation } from '../../../shared/operations';
 import { readPages } from '../../../shared/paging';
 import { inputError } from '../../../shared/validation';
-import { providerDateTime, returnAllFields, timeZoneOption } from '../voice/fields';
+import { providerDateTime, timeZoneOption } from '../voice/fields';
 import {
 	endpointOptions,
 	readEndpoint,
