@@ -1,6 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type {
 	IDataObject,
+	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -135,6 +136,34 @@ export class NxteleTrigger implements INodeType {
 				],
 			},
 		],
+	};
+
+	webhookMethods = {
+		default: {
+			// NXTele has no API to register callback URLs: they travel in each Create and Call / Add Orders
+			// request, and the receipt URL is a console setting. These only check the settings, so a broken
+			// configuration fails on activation.
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				readAllowList(
+					this.getNode(),
+					(this.getNodeParameter('options', {}) as IDataObject).allowedIps,
+				);
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				readAllowList(
+					this.getNode(),
+					(this.getNodeParameter('options', {}) as IDataObject).allowedIps,
+				);
+				const events = this.getNodeParameter('events', []) as NxteleEvent[];
+				if (events.includes('voiceReceipt'))
+					await readSecretCredential(this, 'nxteleApi', 'NXCloud');
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
