@@ -169,7 +169,7 @@ describe('NXTele Trigger', () => {
 		expect(items.map((i) => i.event).sort()).toEqual(['call', 'call', 'order', 'order', 'task']);
 		const order = items.find((i) => i.event === 'order');
 		expect(order?.other).toBe(
-			sandbox.providers.nxteleCallbot.state.orders.get(order?.orderID)?.other,
+			sandbox.providers.nxteleCallbot.state.orders.get(String(order?.orderID))?.other,
 		);
 	});
 

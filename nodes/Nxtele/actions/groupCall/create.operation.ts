@@ -251,9 +251,7 @@ export const createGroupCall: BatchOperation = {
 				const group = groups.get(key) as TaskGroup;
 				const index = ++group.sent;
 				const name = taskName(group.settings.taskName, key, index, group.taskCount);
-				const body: IDataObject = {
-					...orderedBody(group.settings, name, batch),
-				};
+				const body = orderedBody(group.settings, name, batch);
 				if (group.fileItem !== undefined) {
 					const file = await readVoiceFile(this, group.fileItem, group.binaryProperty as string);
 					body.baseFile = file.data.toString('base64');
