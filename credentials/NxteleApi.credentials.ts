@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { conventionSignature } from '../nodes/Nxtele/signatures';
+import { secretCredentialProperties } from '../nodes/shared/trigger';
 
 /** Header names the operations set per request; the signature covers them. */
 const BIZ_TYPE = 'bizType';
@@ -45,12 +46,57 @@ export class NxteleApi implements ICredentialType {
 			description: 'The accessSecret from the NXCloud console',
 		},
 		{
+			displayName: 'Voice App Key',
+			name: 'appKey',
+			type: 'string',
+			default: '',
+			description:
+				'Optional. The appkey of your voice application (NXCloud console, voice, application list), e.g. a1b2c3. The voice notification, verification code, record query and upload pages document it as a field; it is sent when filled in.',
+		},
+		{
+			displayName: 'Voice App Secret',
+			name: 'appSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Optional. The secretkey of the same voice application, sent with the appkey where the docs list it',
+		},
+		{
+			displayName: 'Console Username',
+			name: 'consoleAccount',
+			type: 'string',
+			default: '',
+			description:
+				'Optional, only for "Voice File: Get Many": NXCloud documents the uploaded-files list with the console login (account), e.g. name@example.com',
+		},
+		{
+			displayName: 'Console Password',
+			name: 'consolePassword',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'Optional, only for "Voice File: Get Many": the console password',
+		},
+		{
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
 			default: 'https://api.nxcloud.com',
 			description: 'Change only for another NXCloud host, a test environment or a local simulator',
 		},
+		// Voice receipts are not signed: the NXTele Trigger accepts them only with this secret in the URL.
+		...secretCredentialProperties({ provider: 'NXCloud', locations: ['query'] }).map((field) =>
+			field.name === 'secret'
+				? {
+						...field,
+						displayName: 'Receipt Secret',
+						required: false,
+						description:
+							'Optional, only for voice receipts in the NXTele Trigger: NXCloud does not sign them, so the trigger accepts them only when the receipt URL carries this value (…/webhook?secret=YOUR_SECRET). A long random value.',
+					}
+				: { ...field, required: false },
+		),
 	];
 
 	/**
@@ -64,8 +110,12 @@ export class NxteleApi implements ICredentialType {
 	): Promise<IHttpRequestOptions> {
 		const headers = { ...(requestOptions.headers ?? {}) } as Record<string, string>;
 		const contentType = String(findHeader(headers, 'content-type') ?? 'application/json');
-		const multipart = contentType.toLowerCase().startsWith('multipart/');
-		const body = multipart ? undefined : jsonText(requestOptions.body);
+		// The convention signs JSON bodies only: multipart is documented without the body; a form body is
+		// not mentioned, and is left out the same way (the form is not JSON).
+		const lower = contentType.toLowerCase();
+		const unsignedBody =
+			lower.startsWith('multipart/') || lower.startsWith('application/x-www-form-urlencoded');
+		const body = unsignedBody ? undefined : jsonText(requestOptions.body);
 		const signed = {
 			accessKey: String(credentials.accessKey),
 			action: String(findHeader(headers, ACTION) ?? ''),
@@ -75,7 +125,7 @@ export class NxteleApi implements ICredentialType {
 		const sign = conventionSignature(signed, body, String(credentials.accessSecret));
 		return {
 			...requestOptions,
-			...(multipart ? {} : { body: body ?? '', json: false }),
+			...(unsignedBody ? {} : { body: body ?? '', json: false }),
 			headers: { ...headers, 'Content-Type': contentType, ...signed, sign },
 		};
 	}

@@ -10,6 +10,12 @@
  *   POST /api/voiceSms/getVoiceCdr   voice record query (§4.8), 1 request/s per accessKey
  *   POST /api/voiceSms/getUserFileUrl uploaded voice files (§4.7)
  *   POST /v1/voice/uploadFile        voice file upload v1 (§4.5), multipart, action `upload`, bizType 7 or 8
+ *   POST /v1/voice/group/call/send   voice group call (seed table; path and envelope from the analog, see voice.ts)
+ *   POST /api/voiceSms/notsend       voice notification (§4.9.2), form
+ *   POST /api/voiceSms/versend       voice verification code (§4.9.3), form, one number
+ *   POST /api/voiceSms/conversion    OTP conversion report (§4.10), JSON
+ * Control commands (`POST /__sandbox/nxcloud/<command>`): `receiptUrl` {url} sets where receipts go,
+ * `dial` {receiptUrl?, answered?, durationSeconds?, limit?} makes the calls of everything sent so far.
  * The record query and file list pages predate the convention (they used appkey/secretkey or account/password
  * form fields); their bizType/action values are undocumented, so any non-empty value is accepted there.
  */
@@ -31,6 +37,8 @@ import {
 	parseUrlEncoded,
 } from '../util';
 import { fileListSchema, recordQuerySchema } from './schemas';
+import { CONVERSION_PATH, GROUP_CALL_PATH, NOTIFY_PATH, NxcloudVoice, OTP_PATH } from './voice';
+import { voiceDialSchema } from './voiceSchemas';
 import { nxcloudAlgorithm, nxcloudSign, type NxcloudAlgorithm } from './sign';
 import { NxcloudState } from './state';
 
@@ -66,10 +74,17 @@ export class NxcloudProvider implements ProviderModule<NxcloudAuth> {
 	readonly name = 'nxcloud' as const;
 	readonly prefix = '/nxcloud';
 	readonly state = new NxcloudState();
+	readonly voice: NxcloudVoice;
 	private readonly endpoints: Record<string, Endpoint>;
 
 	constructor(private readonly env: ProviderEnv) {
+		this.voice = new NxcloudVoice(this.state, env);
+		// bizType / action of the voice send endpoints are undocumented (§4.2, §7.6): any non-empty value.
 		this.endpoints = {
+			[GROUP_CALL_PATH]: { run: (r) => this.voice.groupCall(this.params(r)) },
+			[NOTIFY_PATH]: { run: (r) => this.voice.notify(this.params(r), 'notification') },
+			[OTP_PATH]: { run: (r) => this.voice.notify(this.params(r), 'otp') },
+			[CONVERSION_PATH]: { run: (r) => this.voice.conversion(this.params(r)) },
 			[RECORD_QUERY_PATH]: { run: (r, a) => this.recordQuery(r, a) },
 			[FILE_LIST_PATH]: { run: (r) => this.fileList(r) },
 			// Doc conflict: example column 8, description "fixed value 7" (§4.5): both accepted.
@@ -83,6 +98,23 @@ export class NxcloudProvider implements ProviderModule<NxcloudAuth> {
 
 	snapshot(): unknown {
 		return this.state.snapshot();
+	}
+
+	async control(command: string, body: unknown): Promise<{ status: number; payload: unknown }> {
+		if (command === 'receiptUrl') {
+			const url = (body as { url?: unknown } | null)?.url;
+			if (url !== undefined && (typeof url !== 'string' || !/^https?:\/\//.test(url)))
+				return { status: 400, payload: { error: 'url must be an http(s) URL or absent' } };
+			this.state.receiptUrl = url;
+			return { status: 200, payload: { receiptUrl: url ?? null } };
+		}
+		if (command === 'dial') {
+			const p = voiceDialSchema.safeParse(body ?? {});
+			if (!p.success)
+				return { status: 400, payload: { error: 'invalid dial command', issues: p.error.issues } };
+			return { status: 200, payload: await this.voice.dial(p.data) };
+		}
+		return { status: 404, payload: { error: `unknown nxcloud command ${command}` } };
 	}
 
 	private conventionError(key: ConventionError, reason: string): ProviderReply {

@@ -271,6 +271,21 @@ describe('NxteleApi.authenticate (NXCloud API call convention)', () => {
 		);
 	});
 
+	it('leaves a form body out of the signature (the convention signs JSON bodies) and sends it unchanged', async () => {
+		const form = 'phone=8613242926514&lang=en';
+		const out = await credential.authenticate(
+			creds,
+			request(form, {
+				'Content-Type': 'application/x-www-form-urlencoded',
+				bizType: '7',
+				action: 'notsend',
+			}),
+		);
+		const h = out.headers as Headers;
+		expect(out.body).toBe(form);
+		expect(h.sign).toBe(expectedConventionSign(h, undefined, String(creds.accessSecret)));
+	});
+
 	it('leaves the body out of the signature for multipart and does not touch the body', async () => {
 		jest.spyOn(Date, 'now').mockReturnValue(1655710885431);
 		const multipartBody = Buffer.from(
