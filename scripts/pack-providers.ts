@@ -90,6 +90,13 @@ function instantiate<T>(root: string, distFile: string): T {
 	return new cls();
 }
 
+/** The node type names (description.name) of a provider's nodes, e.g. ['unitalk', 'unitalkTrigger']. */
+export function nodeTypeNames(root: string, provider: ProviderPlan): string[] {
+	return provider.nodes.map(
+		(file) => instantiate<{ description: { name: string } }>(root, file).description.name,
+	);
+}
+
 function providerFolderOf(distFile: string): string | undefined {
 	return /^dist\/nodes\/([^/]+)\//.exec(distFile)?.[1];
 }

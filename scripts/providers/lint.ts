@@ -6,7 +6,7 @@
  * (package.json, nodes/ and credentials/) and over the tarball (its .js and package.json). Inline
  * `eslint-disable` comments are ignored, as the scanner does (allowInlineConfig: false).
  *
- *   tsx scripts/providers/lint.ts [dist-providers/n8n-nodes-x ...]   (default: every package folder)
+ *   tsx scripts/providers/lint.ts [--json] [dist-providers/n8n-nodes-x ...]   (default: all of them)
  * Exit code 1 on any error or warning.
  */
 import { execFileSync } from 'child_process';
@@ -152,20 +152,19 @@ export function packageFolders(outDir = OUTPUT_DIR): string[] {
 }
 
 async function main(): Promise<void> {
-	const dirs = process.argv.length > 2 ? process.argv.slice(2) : packageFolders();
+	const args = process.argv.slice(2);
+	const json = args[0] === '--json';
+	const given = json ? args.slice(1) : args;
+	const dirs = given.length > 0 ? given.map((d) => path.resolve(d)) : packageFolders();
 	if (dirs.length === 0) {
 		console.error('no package folders: run `npm run pack:providers` first');
 		process.exit(1);
 	}
 	let failed = false;
+	const reports: Record<string, LintReport> = {};
 	for (const dir of dirs) {
 		const report = await lintProviderPackage(dir, tarballOf(dir));
-		console.log(
-			`${path.basename(dir)}: ${report.sourceFiles.length} source + ${report.tarballFiles.length} tarball files linted, ${report.findings.length} findings`,
-		);
-		for (const f of report.findings) {
-			console.log(`  ${f.severity} ${f.file}:${f.line} ${f.rule ?? ''} ${f.message}`);
-		}
+		reports[dir] = report;
 		if (
 			report.findings.length > 0 ||
 			report.sourceFiles.length === 0 ||
@@ -173,7 +172,17 @@ async function main(): Promise<void> {
 		) {
 			failed = true;
 		}
+		if (json) continue;
+		console.log(
+			`${path.basename(dir)}: ${report.sourceFiles.length} source + ${report.tarballFiles.length} tarball files linted, ${report.findings.length} findings`,
+		);
+		for (const f of report.findings) {
+			console.log(`  ${f.severity} ${f.file}:${f.line} ${f.rule ?? ''} ${f.message}`);
+		}
 	}
+	// --json: the reports by folder on stdout (for the unit test, which runs this in a child process
+	// because the ESLint plugin is an ES module jest cannot load).
+	if (json) process.stdout.write(JSON.stringify(reports));
 	process.exit(failed ? 1 : 0);
 }
 
