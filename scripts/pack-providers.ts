@@ -202,8 +202,12 @@ export function renameCredentials(text: string, credentials: CredentialPlan[]): 
 	return out;
 }
 
-export function providerPackageJson(root: RootPackageJson, provider: ProviderPlan) {
-	const files = collectFilesCache.get(provider.packageName) ?? [];
+/** package.json of a per-provider package; `files` are the dist files it holds. */
+export function providerPackageJson(
+	root: RootPackageJson,
+	provider: ProviderPlan,
+	files: string[],
+) {
 	const inPackage = (list: string[]) => list.filter((f) => files.includes(f));
 	return {
 		name: provider.packageName,
@@ -226,8 +230,6 @@ export function providerPackageJson(root: RootPackageJson, provider: ProviderPla
 		peerDependencies: root.peerDependencies ?? { 'n8n-workflow': '*' },
 	};
 }
-
-const collectFilesCache = new Map<string, string[]>();
 
 /** The MIT licence text (package.json says MIT; verification requires it in the package). */
 export function mitLicence(root: RootPackageJson): string {
@@ -266,7 +268,6 @@ export function buildProviderPackage(
 	const pkgDir = path.join(outDir, provider.packageName);
 	fs.rmSync(pkgDir, { recursive: true, force: true });
 	const files = collectFiles(root, provider);
-	collectFilesCache.set(provider.packageName, files);
 	const copy = (from: string) => {
 		const target = path.join(pkgDir, from);
 		fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -280,13 +281,13 @@ export function buildProviderPackage(
 	for (const file of files) {
 		copy(file);
 		const source = sourceOf(file);
+		// The scanner also lints the sources (nodes/, credentials/ .ts and codex .json).
 		if (source && fs.existsSync(path.join(root, source))) copy(source);
-		else if (source?.endsWith('.json') && fs.existsSync(path.join(root, source))) copy(source);
 	}
 	// The icons the sources point at (`file:../../icons/x.svg` from nodes/<P>/) sit beside them too.
 	for (const icon of files.filter((f) => f.startsWith('dist/icons/')))
 		copy(icon.slice('dist/'.length));
-	const pkgJson = providerPackageJson(rootPkg, provider);
+	const pkgJson = providerPackageJson(rootPkg, provider, files);
 	fs.writeFileSync(path.join(pkgDir, 'package.json'), `${JSON.stringify(pkgJson, null, 2)}\n`);
 	fs.writeFileSync(path.join(pkgDir, 'LICENSE'), mitLicence(rootPkg));
 	fs.writeFileSync(

@@ -102,6 +102,8 @@ The package has no runtime dependencies.
 It can be installed next to \`n8n-nodes-dialers\` in the same n8n: its node types start with
 \`${provider.packageName}.\` and its credential types have their own names (${credentialTypes}),
 so credentials are created separately for each package.
+Each package keeps the provider's request limits for its own requests: use an API key with one of
+them only, or the two together may send up to twice the provider's limit for that key.
 
 ## Credentials
 
