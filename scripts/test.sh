@@ -23,6 +23,10 @@ node -e 'const p=require("./package.json"); if (Object.keys(p.dependencies||{}).
 step "build"
 npm run --silent build
 
+step "per-provider packages (pack:providers) and n8n's verification-scanner lint on each"
+node node_modules/tsx/dist/cli.mjs scripts/pack-providers.ts
+node node_modules/tsx/dist/cli.mjs scripts/providers/lint.ts
+
 step "n8n runtime for the e2e layer (cached in .cache/runtime)"
 bash scripts/ensure-runtime.sh
 
