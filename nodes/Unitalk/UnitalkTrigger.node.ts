@@ -1,7 +1,10 @@
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type {
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
 	IDataObject,
 	IHookFunctions,
+	INodeCredentialTestResult,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -9,7 +12,8 @@ import type {
 } from 'n8n-workflow';
 
 import {
-	checkSecretSettings,
+	readSecretCredential,
+	testSecretCredential,
 	deliveryGuard,
 	deliveryKey,
 	payloadFields,
@@ -37,19 +41,15 @@ interface TriggerSettings {
 
 type Context = IWebhookFunctions | IHookFunctions;
 
-/** Reads and checks the node's settings; anything unusable is an error that says what to fix. */
-function readSettings(ctx: Context): TriggerSettings {
+export const TRIGGER_CREDENTIAL = 'unitalkTriggerApi';
+
+/**
+ * Reads and checks the node's settings; anything unusable is an error that says what to fix. The
+ * secret is a fixed value in the trigger's credential, never evaluated against the request.
+ */
+async function readSettings(ctx: Context): Promise<TriggerSettings> {
 	const node = ctx.getNode();
-	const secret = checkSecretSettings(
-		node,
-		{
-			secret: ctx.getNodeParameter('secret', ''),
-			secretLocation: ctx.getNodeParameter('secretLocation', 'query'),
-			headerName: ctx.getNodeParameter('headerName', undefined),
-			queryParameterName: ctx.getNodeParameter('queryParameterName', undefined),
-		},
-		'Unitalk',
-	);
+	const secret = await readSecretCredential(ctx, TRIGGER_CREDENTIAL, 'Unitalk');
 	const options = ctx.getNodeParameter('options', {}) as IDataObject;
 	const ranges = readAllowList(node, options.allowedIps);
 	const events = ctx.getNodeParameter('events', []) as string[];
@@ -79,6 +79,7 @@ export class UnitalkTrigger implements INodeType {
 		defaults: { name: 'Unitalk Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'unitalkTriggerApi', required: true, testedBy: 'unitalkTriggerSecret' }],
 		webhooks: [
 			{
 				name: 'default',
@@ -90,16 +91,28 @@ export class UnitalkTrigger implements INodeType {
 		properties: triggerProperties,
 	};
 
+	methods = {
+		credentialTest: {
+			// Nothing to call: the secret is only checked to be usable.
+			async unitalkTriggerSecret(
+				this: ICredentialTestFunctions,
+				credential: ICredentialsDecrypted,
+			): Promise<INodeCredentialTestResult> {
+				return testSecretCredential(credential.data, 'Unitalk');
+			},
+		},
+	};
+
 	webhookMethods = {
 		default: {
 			// Unitalk has no API to register webhooks: the URL is pasted in its account by hand (see the
 			// node's notice). These only check the settings, so a broken configuration fails on activation.
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				readSettings(this);
+				await readSettings(this);
 				return true;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				readSettings(this);
+				await readSettings(this);
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
@@ -109,7 +122,7 @@ export class UnitalkTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const settings = readSettings(this);
+		const settings = await readSettings(this);
 		const refused = refuseUnauthorised(this, {
 			secret: settings.secret,
 			ranges: settings.ranges,

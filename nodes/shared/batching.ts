@@ -116,6 +116,12 @@ export interface BulkPlan<T> {
 	checkGroup?(group: string, entries: ReadonlyArray<BatchEntry<T>>): void;
 	perRequest: number;
 	/**
+	 * A lower per-request limit learnt from the provider (for example the account's own maximum),
+	 * asked once, after every item was read and checked and only when there is something to send, so
+	 * bad input still sends nothing. Undefined: `perRequest` stands.
+	 */
+	perRequestCap?(): Promise<number | undefined>;
+	/**
 	 * When set, two entries with the same key never share a request (for example when the answer is
 	 * keyed by phone number): a repeat goes into a later request of its group (see chunkDistinct).
 	 */
@@ -245,11 +251,12 @@ export async function runBulk<T>(
 	// 2. Send.
 	const isAccepted = plan.accepted ?? (() => true);
 	const done = { requests: 0, entries: 0 };
-	const requests = planRequests(
-		groups,
-		plan.perRequest,
-		distinct && ((o) => distinct(o.entry.value)),
-	);
+	let perRequest = plan.perRequest;
+	if (plan.perRequestCap && [...groups.values()].some((list) => list.length > 0)) {
+		const cap = await plan.perRequestCap();
+		if (cap !== undefined && cap >= 1) perRequest = Math.min(perRequest, Math.floor(cap));
+	}
+	const requests = planRequests(groups, perRequest, distinct && ((o) => distinct(o.entry.value)));
 	for (const { group, batch: slots } of requests) {
 		const batch = slots.map((o) => o.entry);
 		try {

@@ -25,6 +25,9 @@ let sandbox: Sandbox;
 let routeWorkflowId: string;
 let queueWorkflowId: string;
 
+/** The unitalkTriggerApi credential holding the secret (issue 7 §6: not a node parameter). */
+let secretCredential: { id: string; name: string };
+
 function triggerNode(webhookId: string, parameters: Record<string, unknown>) {
 	return {
 		id: `n-trigger-${webhookId.slice(0, 4)}`,
@@ -33,13 +36,8 @@ function triggerNode(webhookId: string, parameters: Record<string, unknown>) {
 		typeVersion: 1,
 		position: [0, 0],
 		webhookId,
-		parameters: {
-			secret: SECRET,
-			secretLocation: 'query',
-			queryParameterName: 'secret',
-			options: {},
-			...parameters,
-		},
+		parameters: { options: {}, ...parameters },
+		credentials: { unitalkTriggerApi: secretCredential },
 	};
 }
 
@@ -79,6 +77,15 @@ async function executionsAfterMarker(): Promise<{ all: Execution[]; marker: Exec
 beforeAll(async () => {
 	env = await startPackageN8n('unitalk-trigger');
 	({ n8n, sandbox } = env);
+	const name = 'Unitalk trigger secret';
+	secretCredential = {
+		id: await n8n.createCredential('unitalkTriggerApi', name, {
+			secret: SECRET,
+			secretLocation: 'query',
+			queryParameterName: 'secret',
+		}),
+		name,
+	};
 
 	// Workflow 1: call events and ROUTE, answered from the node's parameters. The operator number is an
 	// expression over the incoming request ($json.body), as the node's notice describes.

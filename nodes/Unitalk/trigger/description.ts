@@ -1,12 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import {
-	allowListOption,
-	answerFromField,
-	DEFAULT_SECRET_HEADER,
-	DEFAULT_SECRET_QUERY,
-	dropDuplicatesOption,
-} from '../../shared/trigger';
+import { allowListOption, answerFromField, dropDuplicatesOption } from '../../shared/trigger';
 import { EVENT_OPTIONS, EVENT_QUERY_PARAMETER } from './events';
 
 const answering = ['ROUTE', 'VOICE_QUEUE_PRIORITY'];
@@ -35,68 +29,11 @@ export const triggerProperties: INodeProperties[] = [
 			'Which webhooks start the workflow. Requests for other events are acknowledged (HTTP 200) and start nothing.',
 	},
 	{
-		displayName: 'Secret',
-		name: 'secret',
-		type: 'string',
-		typeOptions: { password: true },
-		required: true,
-		default: '',
-		description:
-			'A long random value that only you and Unitalk know. Unitalk does not sign its webhooks: requests without this secret are refused (HTTP 401) and start nothing.',
-	},
-	{
-		displayName: 'Secret Location',
-		name: 'secretLocation',
-		type: 'options',
-		options: [
-			{
-				name: 'Header',
-				value: 'header',
-				description:
-					'An HTTP header added to the action on the "Event handling" page (not possible for balance, routing and voice queue management webhooks)',
-			},
-			{
-				name: 'Query Parameter',
-				value: 'query',
-				description: 'A URL parameter: works for every Unitalk webhook',
-			},
-		],
-		default: 'query',
-		description: 'Where Unitalk sends the secret',
-	},
-	{
-		displayName: 'Header Name',
-		name: 'headerName',
-		type: 'string',
-		required: true,
-		default: DEFAULT_SECRET_HEADER,
-		displayOptions: { show: { secretLocation: ['header'] } },
-		description: 'HTTP header that carries the secret (upper or lower case does not matter)',
-	},
-	{
 		displayName:
-			'On the "Event handling" page, under HTTP headers, add the header named above with the Secret as its value.',
-		name: 'headerNotice',
+			'The secret lives in the <b>Unitalk Trigger Secret</b> credential above: a long random value, and whether Unitalk sends it as a URL parameter (works for every Unitalk webhook; append it yourself where Unitalk only takes a URL, e.g. <code>…/webhook?secret=YOUR_SECRET</code>) or as an HTTP header added on the "Event handling" page. Requests without it get HTTP 401 and start nothing.',
+		name: 'secretNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show: { secretLocation: ['header'] } },
-	},
-	{
-		displayName: 'Parameter Name',
-		name: 'queryParameterName',
-		type: 'string',
-		required: true,
-		default: DEFAULT_SECRET_QUERY,
-		displayOptions: { show: { secretLocation: ['query'] } },
-		description: 'URL parameter that carries the secret',
-	},
-	{
-		displayName:
-			'On the "Event handling" page add the URL parameter named above with the Secret as its value; where Unitalk only takes a URL, append it yourself, e.g. <code>…/webhook?secret=YOUR_SECRET</code>.',
-		name: 'queryNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: { show: { secretLocation: ['query'] } },
 	},
 	answerFromField(
 		{ show: { events: answering } },

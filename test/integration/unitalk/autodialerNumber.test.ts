@@ -9,6 +9,7 @@ import { startSandbox } from '../../../sandbox';
 import type { RecordedRequest, Sandbox } from '../../../sandbox';
 import type { AutodialNumber } from '../../../sandbox/unitalk/state';
 import { singleNodeWorkflow } from '../harness/build';
+import { faultOnRequest } from '../harness/faults';
 import { runWorkflow } from '../harness/workflow-runner';
 
 // The governor keeps this file under 30 Unitalk requests per 10 s, so some tests wait for a slot.
@@ -256,51 +257,43 @@ describe('Unitalk → Autodialer Number → Add', () => {
 	});
 
 	it('does not repeat a refreshDuplicates request after a 500 and says the outcome is unknown', async () => {
-		sandbox.injectFault({
-			provider: 'unitalk',
-			path: '/autodial/action',
-			kind: 'http500',
-			count: 1,
-		});
+		// The run first reads the account's limits (GET_WITH_DATA): the add is the 2nd request.
+		faultOnRequest(sandbox, 2, { provider: 'unitalk', path: '/autodial/action', kind: 'http500' });
 		const result = await add([{ phone: '380970000002' }], { refreshDuplicates: true });
 
 		const error = result.error('Subject');
 		expect(error?.message).toBe('Unitalk Add Numbers: the outcome is unknown');
 		expect(error?.description).toMatch(/may or may not have acted on it.*not sent again/s);
-		expect(requests()).toHaveLength(1);
-		expect(body(requests()[0]).refreshDuplicates).toBe(true);
+		expect(requests('ADD_NUMBERS')).toHaveLength(1);
+		expect(body(requests('ADD_NUMBERS')[0]).refreshDuplicates).toBe(true);
 	});
 
 	it('repeats a plain add after a 500 (adding twice cannot add twice)', async () => {
-		sandbox.injectFault({
-			provider: 'unitalk',
-			path: '/autodial/action',
-			kind: 'http500',
-			count: 1,
-		});
+		// The run first reads the account's limits (GET_WITH_DATA): the add is the 2nd request.
+		faultOnRequest(sandbox, 2, { provider: 'unitalk', path: '/autodial/action', kind: 'http500' });
 		const result = await add([{ phone: '380971110001' }]);
 
 		expect(result.error()).toBeUndefined();
 		expect(result.output('Subject')[0].json.status).toBe('added');
-		expect(requests().map((r) => r.outcome)).toEqual(['fault', 'accepted']);
+		expect(requests('ADD_NUMBERS').map((r) => r.outcome)).toEqual(['fault', 'accepted']);
 	});
 
 	it('reports numbers already in the autodialer ("Numbers not added") as alreadyPresent, not as a failure', async () => {
 		// The add went through but its answer was lost: the retry finds the number there.
-		sandbox.injectFault({
+		// The run first reads the account's limits (GET_WITH_DATA): the add is the 2nd request.
+		faultOnRequest(sandbox, 2, {
 			provider: 'unitalk',
 			path: '/autodial/action',
 			kind: 'reset-after',
-			count: 1,
 		});
 		const result = await add([{ phone: '380971110001' }, { phone: '380970000002' }]);
 
 		expect(result.error()).toBeUndefined();
-		expect(requests().map((r) => [r.outcome, r.acted])).toEqual([
+		expect(requests('ADD_NUMBERS').map((r) => [r.outcome, r.acted])).toEqual([
 			['fault', true],
 			['rejected', false],
 		]);
-		expect(JSON.parse(requests()[1].responseBody!).message).toBe('Numbers not added');
+		expect(JSON.parse(requests('ADD_NUMBERS')[1].responseBody!).message).toBe('Numbers not added');
 		expect(result.output('Subject').map((i) => i.json.status)).toEqual([
 			'alreadyPresent',
 			'alreadyPresent',
@@ -445,7 +438,7 @@ describe('Unitalk → Autodialer Number → Remove', () => {
 			{ phone: '380970000001, 380979990001' },
 		]);
 		expect(first.error()).toBeUndefined();
-		expect(JSON.parse(requests()[0].responseBody!)).toEqual({
+		expect(JSON.parse(requests('REMOVE_NUMBERS')[0].responseBody!)).toEqual({
 			status: 'Success',
 			data: ['380979990001'],
 		});

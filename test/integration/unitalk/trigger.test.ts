@@ -71,6 +71,14 @@ async function startReceiver(): Promise<Receiver> {
 			getNode: () => node,
 			getNodeParameter: (name: string, fallback?: unknown) =>
 				Object.prototype.hasOwnProperty.call(params, name) ? params[name] : fallback,
+			// The secret fields live in the unitalkTriggerApi credential; kept with the params here.
+			getCredentials: async () =>
+				Object.fromEntries(
+					['secret', 'secretLocation', 'headerName', 'queryParameterName'].map((k) => [
+						k,
+						params[k],
+					]),
+				),
 			getRequestObject: () => ({ ip: req.socket.remoteAddress, socket: req.socket }),
 			getResponseObject: () => response,
 			getHeaderData: () => req.headers,

@@ -2,6 +2,7 @@
  * Unitalk Trigger: webhook() driven with a hand-made IWebhookFunctions (request headers / query / body /
  * ip, a response object that records status and body, workflow static data).
  */
+import { UnitalkTriggerApi } from '../../../credentials/UnitalkTriggerApi.credentials';
 import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 import { DUPLICATE_WINDOW_MS, UnitalkTrigger } from '../../../nodes/Unitalk/UnitalkTrigger.node';
@@ -145,6 +146,11 @@ function fake(r: FakeRequest = {}) {
 		getNode: () => node,
 		getNodeParameter: (name: string, fallback?: unknown) =>
 			Object.prototype.hasOwnProperty.call(params, name) ? params[name] : fallback,
+		// The secret fields live in the unitalkTriggerApi credential; the tests keep them with the params.
+		getCredentials: async (type: string) => {
+			expect(type).toBe('unitalkTriggerApi');
+			return secretFields(params);
+		},
 		getRequestObject: () => ({ ip: r.ip ?? '127.0.0.1', socket: { remoteAddress: r.ip } }),
 		getResponseObject: () => response,
 		getHeaderData: () => headers,
@@ -168,6 +174,10 @@ function fake(r: FakeRequest = {}) {
 		warnings,
 	};
 }
+
+const SECRET_FIELDS = ['secret', 'secretLocation', 'headerName', 'queryParameterName'];
+const secretFields = (params: Record<string, unknown>) =>
+	Object.fromEntries(Object.entries(params).filter(([k]) => SECRET_FIELDS.includes(k)));
 
 const trigger = new UnitalkTrigger();
 const run = (f: ReturnType<typeof fake>) => trigger.webhook.call(f.ctx);
@@ -210,9 +220,38 @@ describe('description (lint rules for triggers, research/n8n.md §5)', () => {
 		expect(notice.displayName).toMatch(/Production URL/);
 		expect(notice.displayName).toMatch(/POST/);
 		expect(notice.displayName).toMatch(/Event handling/);
-		const secret = d.properties.find((p) => p.name === 'secret')!;
+		// Issue 7 §6: the secret is no node parameter (exported with the workflow, open to expressions
+		// evaluated against the request) but a password field of a required credential.
+		expect(d.properties.map((p) => p.name)).not.toEqual(
+			expect.arrayContaining([
+				expect.stringMatching(/^(secret|secretLocation|headerName|queryParameterName)$/),
+			]),
+		);
+		expect(d.credentials).toEqual([
+			{ name: 'unitalkTriggerApi', required: true, testedBy: 'unitalkTriggerSecret' },
+		]);
+		const secret = new UnitalkTriggerApi().properties.find((p) => p.name === 'secret')!;
 		expect(secret.typeOptions?.password).toBe(true);
 		expect(secret.required).toBe(true);
+	});
+
+	it('the credential test says whether the secret is usable, without sending anything', async () => {
+		const test = trigger.methods.credentialTest.unitalkTriggerSecret;
+		const call = async (data: Record<string, unknown>) =>
+			await test.call(
+				{} as never,
+				{ id: '1', name: 'c', type: 'unitalkTriggerApi', data } as never,
+			);
+		expect(
+			await call({ secret: SECRET, secretLocation: 'query', queryParameterName: 'secret' }),
+		).toEqual({
+			status: 'OK',
+			message: 'The secret is set',
+		});
+		expect((await call({ secret: '' })).status).toBe('Error');
+		expect(
+			(await call({ secret: 'x', secretLocation: 'header', headerName: 'bad name' })).message,
+		).toMatch(/not a valid header name/);
 	});
 
 	it('webhookMethods has checkExists, create and delete; they check the settings', async () => {

@@ -210,13 +210,11 @@ export const add: BatchOperation = {
 		const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 		const refreshDuplicates = options.refreshDuplicates === true;
 		const highPriority = options.highPriority === true;
-		// Numbers Per Request, at most what the account allows in one action when it says so.
-		const batchSize = perRequestSize(
-			node,
-			options,
-			{ max: MAX_NUMBERS_PER_REQUEST, noun: 'numbers' },
-			await accountLimit(this, 'maxAddNumbersCount'),
-		);
+		// Numbers Per Request; runBulk lowers it to the account's own figure (perRequestCap).
+		const batchSize = perRequestSize(node, options, {
+			max: MAX_NUMBERS_PER_REQUEST,
+			noun: 'numbers',
+		});
 
 		const read: ItemReaders = {
 			autodialer: itemParameterReader(this, 'autodialer', items, '', { extractValue: true }),
@@ -238,6 +236,7 @@ export const add: BatchOperation = {
 				);
 			},
 			perRequest: batchSize,
+			perRequestCap: async () => await accountLimit(this, 'maxAddNumbersCount'),
 			noun: 'numbers',
 			accepted: (outcome) => outcome.status !== 'rejected',
 			send: async (group, batch) =>

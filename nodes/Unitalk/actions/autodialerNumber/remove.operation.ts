@@ -125,13 +125,11 @@ async function removeByNumbers(
 ): Promise<INodeExecutionData[]> {
 	const node = ctx.getNode();
 	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
-	// Numbers Per Request, at most what the account allows in one action when it says so.
-	const batchSize = perRequestSize(
-		node,
-		options,
-		{ max: MAX_REMOVE_NUMBERS_PER_REQUEST, noun: 'numbers' },
-		await accountLimit(ctx, 'maxRemoveNumbersCount'),
-	);
+	// Numbers Per Request; runBulk lowers it to the account's own figure (perRequestCap).
+	const batchSize = perRequestSize(node, options, {
+		max: MAX_REMOVE_NUMBERS_PER_REQUEST,
+		noun: 'numbers',
+	});
 
 	// Parameters read in bulk: see parameters.ts.
 	const readAutodialer = itemParameterReader(ctx, 'autodialer', items, '', { extractValue: true });
@@ -146,6 +144,7 @@ async function removeByNumbers(
 			};
 		},
 		perRequest: batchSize,
+		perRequestCap: async () => await accountLimit(ctx, 'maxRemoveNumbersCount'),
 		send: async (group, batch) => await sendNumbers(ctx, Number(group), batch),
 		noun: 'numbers',
 		accepted: (outcome) => outcome.status !== 'invalid',
