@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { resourceProperties, runOperation, selectOperation } from '../shared/operations';
+import { operationSubtitle } from '../shared/subtitle';
 import { resources } from './actions/resources';
 
 export class Nxtele implements INodeType {
@@ -19,7 +20,7 @@ export class Nxtele implements INodeType {
 		},
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(resources),
 		description: 'Run NXTele / NXCloud voice robot tasks and voice broadcasts',
 		defaults: { name: 'NXTele' },
 		usableAsTool: true,
