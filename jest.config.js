@@ -15,5 +15,6 @@ module.exports = {
 		project('unit', ['<rootDir>/test/unit/**/*.test.ts']),
 		project('integration', ['<rootDir>/test/integration/**/*.test.ts']),
 		project('e2e', ['<rootDir>/test/e2e/**/*.e2e.test.ts']),
+		project('browser', ['<rootDir>/test/browser/**/*.browser.test.ts']),
 	],
 };

@@ -1,8 +1,8 @@
 /**
  * The node and credential types of the package, read from package.json's `n8n` section: what n8n
  * loads is what the UX checks cover, so a node another engineer adds is covered the moment it is
- * registered there. `source` loads the TypeScript files (unit tests, no build needed), `dist` the
- * built JavaScript (the files n8n runs).
+ * registered there. The classes are loaded from their TypeScript sources (the built dist/ files are
+ * the same code, and jest hides dist/ from its module loader).
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -20,10 +20,7 @@ const packageJson = JSON.parse(
 	fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'),
 ) as PackageJson;
 
-type From = 'source' | 'dist';
-
-function modulePath(distFile: string, from: From): string {
-	if (from === 'dist') return path.join(REPO_ROOT, distFile);
+function sourceOf(distFile: string): string {
 	return path.join(REPO_ROOT, distFile.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
 }
 
@@ -62,9 +59,9 @@ export interface PackageNode {
 	node: INodeType;
 }
 
-export function packageNodes(from: From = 'source'): PackageNode[] {
+export function packageNodes(): PackageNode[] {
 	return packageJson.n8n.nodes.flatMap((file) =>
-		exportedInstances(modulePath(file, from), isNode).map((node) => ({
+		exportedInstances(sourceOf(file), isNode).map((node) => ({
 			file,
 			type: `${PACKAGE_NAME}.${node.description.name}`,
 			description: node.description,
@@ -73,8 +70,8 @@ export function packageNodes(from: From = 'source'): PackageNode[] {
 	);
 }
 
-export function packageCredentials(from: From = 'source'): ICredentialType[] {
+export function packageCredentials(): ICredentialType[] {
 	return packageJson.n8n.credentials.flatMap((file) =>
-		exportedInstances(modulePath(file, from), isCredential),
+		exportedInstances(sourceOf(file), isCredential),
 	);
 }

@@ -195,8 +195,8 @@ function gapsOf(label: string, properties: INodeProperties[]): string[] {
 	);
 }
 
-const nodes = packageNodes('source');
-const credentials = packageCredentials('source');
+const nodes = packageNodes();
+const credentials = packageCredentials();
 
 function operationsByResource(d: INodeTypeDescription) {
 	return d.properties
