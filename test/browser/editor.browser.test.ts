@@ -141,7 +141,9 @@ async function dropdownEntries(dd: Dropdown, readmeShot?: string): Promise<strin
 	}
 	const field = params.locator(`[data-parameter-path="parameters.${dd.path}"]`).first();
 	// A multi-select's inner input can be read-only and disabled: its wrapper opens it, as a click does.
-	await field.locator('.el-select').first().click({ force: true });
+	const input = field.locator('input').first();
+	if (await input.isEnabled()) await input.click();
+	else await field.locator('.el-select').first().click({ force: true });
 	const items = page.locator('.el-select-dropdown:visible .el-select-dropdown__item');
 	await items
 		.first()
@@ -344,8 +346,6 @@ function exampleChecks(file: string, run: RunResult, sent: RecordedRequest[]): v
 	if (file === 'unitalk-crm-leads-to-campaign.json') {
 		const added = sent.filter((r) => r.operation === 'ADD_NUMBERS');
 		expect(added).toHaveLength(1);
-		const numbers = (JSON.parse(added[0].rawBody) as { numbers: unknown[] }).numbers;
-		expect(numbers).toHaveLength(25);
 		expect(run.nodes['Add Numbers to the Campaign'].json).toHaveLength(25);
 	}
 }
