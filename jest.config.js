@@ -20,5 +20,6 @@ module.exports = {
 		project('e2e', ['<rootDir>/test/e2e/**/*.e2e.test.ts']),
 		project('queue', ['<rootDir>/test/queue/**/*.queue.test.ts']),
 		project('faults', ['<rootDir>/test/faults/**/*.test.ts']),
+		project('browser', ['<rootDir>/test/browser/**/*.browser.test.ts']),
 	],
 };

@@ -2,7 +2,7 @@
  * What `npm start` (scripts/start.ts) puts into the local n8n: credentials pointing at the provider
  * sandbox and example workflows that use them.
  *
- * TO FILL IN (lead engineer): one entry per credential type of the package, and the example workflows.
+ * One credential entry per credential type of the package; the workflows are the files of examples/.
  * - Credentials are matched by name: an existing one with the same name and type is updated (the
  *   sandbox URL can change between runs), otherwise it is created.
  * - Workflows are matched by name and only imported when missing, so the user's edits survive restarts.
@@ -31,10 +31,13 @@ export interface DevWorkflow {
 	active?: boolean;
 }
 
-import { DEFAULT_ACCOUNTS } from '../sandbox';
-import { manualWorkflow } from '../test/e2e/harness/workflows';
+import * as fs from 'fs';
+import * as path from 'path';
 
-const PACKAGE = 'n8n-nodes-dialers';
+import { DEFAULT_ACCOUNTS } from '../sandbox';
+
+/** Importable example workflows; `npm start` imports each file, the browser tests run each one. */
+export const EXAMPLES_DIR = path.join(__dirname, '..', 'examples');
 
 /** Credentials for the sandbox at `sandboxUrl` (e.g. http://127.0.0.1:5680). */
 export function devCredentials(sandboxUrl: string): DevCredential[] {
@@ -66,45 +69,26 @@ export function devCredentials(sandboxUrl: string): DevCredential[] {
 	];
 }
 
+/** Every workflow in examples/ (editor exports; credentials referenced by the names above). */
 export function devWorkflows(): DevWorkflow[] {
-	return [
-		manualWorkflow('Example: NXTele Callbot ping', [
-			{
-				id: 'ping',
-				name: 'NXTele',
-				type: `${PACKAGE}.nxtele`,
-				parameters: { resource: 'callbot', operation: 'ping', echo: 'hello from n8n' },
-				credentials: { nxteleCallbotApi: { id: '', name: 'NXTele Callbot (sandbox)' } },
-			},
-		]),
-		manualWorkflow('Example: push CRM leads into a Unitalk autodialer', [
-			{
-				id: 'leads',
-				name: 'CRM Leads',
-				type: 'n8n-nodes-base.code',
-				typeVersion: 2,
-				parameters: {
-					jsCode:
-						'// Stand-in for a CRM node: 1,000 leads, a few with typos to show the error messages.\n' +
-						'return Array.from({ length: 1000 }, (_, i) => ({ json: {\n' +
-						'  name: `Lead ${i + 1}`,\n' +
-						'  phone: `+380 (50) ${String(1000000 + i).slice(0, 3)}-${String(1000000 + i).slice(3)}`,\n' +
-						'} }));',
-				},
-			},
-			{
-				id: 'add',
-				name: 'Add Numbers',
-				type: `${PACKAGE}.unitalk`,
-				parameters: {
-					resource: 'autodialerNumber',
-					operation: 'add',
-					autodialer: { __rl: true, mode: 'id', value: '12345' },
-					phone: '={{ $json.phone }}',
-					numberData: { name: '={{ $json.name }}' },
-				},
-				credentials: { unitalkApi: { id: '', name: 'Unitalk (sandbox)' } },
-			},
-		]),
-	];
+	return fs
+		.readdirSync(EXAMPLES_DIR)
+		.filter((f) => f.endsWith('.json'))
+		.sort()
+		.map((f) => JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, f), 'utf8')) as DevWorkflow);
+}
+
+/** Points node credential references (by name) at the ids of an instance. */
+export function linkCredentials(wf: DevWorkflow, ids: Map<string, string>): DevWorkflow {
+	const nodes = wf.nodes.map((node) => {
+		if (!node.credentials) return node;
+		const credentials: Record<string, { id: string; name: string }> = {};
+		for (const [type, ref] of Object.entries(
+			node.credentials as Record<string, { id?: string; name: string }>,
+		)) {
+			credentials[type] = { id: ids.get(ref.name) ?? ref.id ?? '', name: ref.name };
+		}
+		return { ...node, credentials };
+	});
+	return { ...wf, nodes };
 }

@@ -18,7 +18,13 @@ import {
 	startN8n,
 	type N8nInstance,
 } from '../test/e2e/harness/n8n';
-import { devCredentials, devWorkflows, type DevCredential, type DevWorkflow } from './dev-fixtures';
+import {
+	devCredentials,
+	devWorkflows,
+	linkCredentials,
+	type DevCredential,
+	type DevWorkflow,
+} from './dev-fixtures';
 
 const DEV_FOLDER = path.join(REPO_ROOT, '.n8n-dev');
 /** Local-only login of the dev instance (it listens on 127.0.0.1). */
@@ -69,21 +75,6 @@ async function upsertCredentials(
 		}
 	}
 	return ids;
-}
-
-/** Points node credential references (by name) at the ids of this instance. */
-function linkCredentials(wf: DevWorkflow, ids: Map<string, string>): DevWorkflow {
-	const nodes = wf.nodes.map((node) => {
-		if (!node.credentials) return node;
-		const credentials: Record<string, { id: string; name: string }> = {};
-		for (const [type, ref] of Object.entries(
-			node.credentials as Record<string, { id?: string; name: string }>,
-		)) {
-			credentials[type] = { id: ids.get(ref.name) ?? ref.id ?? '', name: ref.name };
-		}
-		return { ...node, credentials };
-	});
-	return { ...wf, nodes };
 }
 
 async function importWorkflows(

@@ -9,6 +9,7 @@ import type {
 
 import { resourceProperties, runOperation, selectOperation } from '../shared/operations';
 import type { NxteleCredential, NxteleResource } from './actions/resource';
+import { operationSubtitle } from '../shared/subtitle';
 import { resources } from './actions/resources';
 import { listSearch, loadOptions } from './methods';
 
@@ -35,7 +36,7 @@ export class Nxtele implements INodeType {
 		},
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(resources),
 		description: 'Run NXTele / NXCloud voice robot tasks and voice broadcasts',
 		defaults: { name: 'NXTele' },
 		usableAsTool: true,

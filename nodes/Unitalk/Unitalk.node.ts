@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { resourceProperties, runOperation, selectOperation } from '../shared/operations';
+import { operationSubtitle } from '../shared/subtitle';
 import { resources } from './actions/resources';
 import { searchDistributions } from './methods/distributions';
 import { searchAutodialers } from './methods/listSearch';
@@ -19,7 +20,7 @@ export class Unitalk implements INodeType {
 		icon: { light: 'file:../../icons/unitalk.svg', dark: 'file:../../icons/unitalk.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(resources),
 		description: 'Run Unitalk autodialers, place calls, send messages and read call history',
 		defaults: { name: 'Unitalk' },
 		usableAsTool: true,

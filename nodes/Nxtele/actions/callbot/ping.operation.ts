@@ -16,7 +16,9 @@ export const ping: ItemOperation = {
 			name: 'echo',
 			type: 'string',
 			default: 'ping',
-			description: 'Text the platform sends back unchanged, to match the answer to the request',
+			placeholder: 'e.g. order-42 check',
+			description:
+				'Text the platform sends back unchanged, to match the answer to the request, e.g. the name of the flow that pings',
 		},
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {

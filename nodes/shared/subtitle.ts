@@ -1,0 +1,16 @@
+import type { ResourceDefinition } from './operations';
+
+/**
+ * The node's subtitle on the canvas, in words: the action of the chosen operation ("Add numbers to
+ * an autodialer") instead of the raw values (`add: autodialerNumber`).
+ *
+ * n8n evaluates the subtitle as an expression over the node's parameters (defaults included), so the
+ * words are a lookup table keyed by `resource:operation`. The table is one flat object literal: a
+ * nested one would put `}}` inside the expression and end it early.
+ */
+export function operationSubtitle(resources: ResourceDefinition[]): string {
+	const actions: Record<string, string> = {};
+	for (const r of resources)
+		for (const o of r.operations) actions[`${r.value}:${o.value}`] = o.action;
+	return `={{ ${JSON.stringify(actions)}[$parameter["resource"] + ":" + $parameter["operation"]] }}`;
+}
