@@ -49,10 +49,12 @@ export function itemParameterReader<T = NodeParameterValueType | object>(
 	return (i: number) => {
 		let value: unknown = items[i]?.json;
 		for (const part of path) {
-			if (value === null || value === undefined) break;
+			// n8n reads a path through null or a missing key as undefined, never as an error or null.
+			if (value === null || value === undefined) return undefined as T;
 			value = (value as Record<string, unknown>)[part];
 		}
-		// An expression that finds nothing gives an empty value, as n8n's own evaluation would.
-		return (value === undefined ? fallback : value) as T;
+		// A path that finds nothing is undefined, as n8n's own evaluation gives it (the fallback is only
+		// for a parameter that is not set at all); test/integration/shared/parameters.test.ts compares both.
+		return value as T;
 	};
 }

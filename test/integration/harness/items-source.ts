@@ -5,6 +5,7 @@ import type {
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
+	IPairedItemData,
 } from 'n8n-workflow';
 
 /**
@@ -34,10 +35,23 @@ export class ItemsSource implements INodeType {
 			items.map((entry) =>
 				isItemWithBinary(entry)
 					? { json: entry.json ?? {}, binary: entry.binary }
-					: { json: entry },
+					: isItemWithPairing(entry)
+						? { json: entry.json, pairedItem: entry.pairedItem }
+						: { json: entry },
 			),
 		];
 	}
+}
+
+/** `{ json, pairedItem }`: an item that says which earlier items it came from (several inputs, say). */
+function isItemWithPairing(
+	entry: IDataObject,
+): entry is { json: IDataObject; pairedItem: IPairedItemData[] } {
+	return (
+		Object.keys(entry).length === 2 &&
+		typeof entry.json === 'object' &&
+		Array.isArray(entry.pairedItem)
+	);
 }
 
 export interface BinaryInput {

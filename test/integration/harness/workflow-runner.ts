@@ -26,6 +26,7 @@ import type {
 } from 'n8n-workflow';
 
 import { ItemsSource, ITEMS_SOURCE_TYPE } from './items-source';
+import { ParameterProbe, PARAMETER_PROBE_TYPE } from './parameter-probe';
 import { nodeTypesByName, credentialTypesByName } from './registry';
 
 export interface WorkflowJson {
@@ -50,7 +51,11 @@ export interface RunOptions {
 class StaticNodeTypes implements INodeTypes {
 	private readonly types: Record<string, INodeType | IVersionedNodeType>;
 	constructor() {
-		this.types = { ...nodeTypesByName(), [ITEMS_SOURCE_TYPE]: new ItemsSource() };
+		this.types = {
+			...nodeTypesByName(),
+			[ITEMS_SOURCE_TYPE]: new ItemsSource(),
+			[PARAMETER_PROBE_TYPE]: new ParameterProbe(),
+		};
 	}
 	getByName(name: string) {
 		const t = this.types[name];

@@ -44,14 +44,15 @@ describe('itemParameterReader', () => {
 	it('reads ={{ $json.field }} straight from each item, keeping the value type', () => {
 		const { ctx, calls } = fakeContext({ phone: '={{ $json.phone }}' }, items);
 		const read = itemParameterReader(ctx, 'phone', items, '');
-		expect([read(0), read(1), read(2)]).toEqual(['+1 555 0100', 4915550101, '']);
+		// A missing field is undefined, as n8n's engine gives it (test/integration/shared/parameters.test.ts).
+		expect([read(0), read(1), read(2)]).toEqual(['+1 555 0100', 4915550101, undefined]);
 		expect(calls).toEqual([]);
 	});
 
 	it('follows dotted and bracketed paths', () => {
 		const { ctx } = fakeContext({ p: "={{ $json.nested['list'][0] }}" }, items);
 		const read = itemParameterReader(ctx, 'p', items, 'none');
-		expect([read(0), read(1), read(2)]).toEqual(['a', 'c', 'none']);
+		expect([read(0), read(1), read(2)]).toEqual(['a', 'c', undefined]);
 	});
 
 	it('leaves any other expression to n8n, per item', () => {
