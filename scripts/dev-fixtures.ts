@@ -66,6 +66,14 @@ export function devCredentials(sandboxUrl: string): DevCredential[] {
 				baseUrl: `${sandboxUrl}/nxcloud`,
 			},
 		},
+		{
+			type: 'unitalkWebhookLinkApi',
+			name: 'Unitalk Incoming Webhook Link (sandbox)',
+			data: {
+				token: 'sandbox-webhook-token',
+				webhookUrl: `${sandboxUrl}/unitalk/api/tracking/webhook/event`,
+			},
+		},
 	];
 }
 

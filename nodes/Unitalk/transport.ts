@@ -109,29 +109,30 @@ export async function autodialAction(
 	return await unitalkRequest.call(this, '/autodial/action', { action, ...fields }, options);
 }
 
-/**
- * Variants of the Unitalk profile for requests that differ from "API key + JSON POST below the base
- * URL". They keep the profile's name and account key, so they wait in the same governor window as
- * every other request of the credential.
- */
-function unitalkVariant(overrides: Partial<Pick<ProviderProfile, 'baseUrl'>>): ProviderProfile {
-	return { ...unitalkProfile, ...overrides };
-}
+export const UNITALK_LINK_CREDENTIAL = 'unitalkWebhookLinkApi';
 
 /**
- * A POST to an incoming webhook link ("Incoming webhooks": https://api.unitalk.cloud:8443/tracking/
- * webhook/event?token=...&action=...). Unitalk authenticates it by the token in the link, and it is
- * served at another address than the API, so the link is absolute; the credential's key still goes
- * along as the Authorization header (the shared transport always authenticates), so callers must only
- * send links to the credential's Unitalk host.
+ * Incoming webhook links ("Incoming webhooks": https://api.unitalk.cloud:8443/tracking/webhook/
+ * event?token=...&action=...) go out with their own credential, which adds only the token: Unitalk
+ * authenticates them by it, and the account's API key must not travel to the tracking service. The
+ * doc does not say whether links count against the API key's limits; they keep the same limits,
+ * counted per token (the key is not known here).
  */
+const unitalkLinkProfile = (link: URL): ProviderProfile => ({
+	...unitalkProfile,
+	credentialType: UNITALK_LINK_CREDENTIAL,
+	baseUrl: () => link.origin,
+	accountKey: (credentials) => `link:${String(credentials.token)}`,
+});
+
+/** POSTs an incoming webhook link given without its token (callers check where it goes first). */
 export async function unitalkLinkRequest(
 	this: RequestContext,
 	link: string,
 	options: UnitalkRequestOptions,
 ): Promise<unknown> {
 	const url = new URL(link);
-	return await providerRequest.call(this, unitalkVariant({ baseUrl: () => url.origin }), {
+	return await providerRequest.call(this, unitalkLinkProfile(url), {
 		method: 'POST',
 		path: `${url.pathname}${url.search}`,
 		...options,

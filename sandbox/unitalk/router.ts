@@ -27,6 +27,9 @@ import { UnitalkLimiter } from './limits';
 import { UnitalkState } from './state';
 import { UnitalkWebhooks } from './webhooks';
 
+/** Incoming webhook links: authenticated by the token in the query, not by the API key. */
+const WEBHOOK_LINK_PATH = '/tracking/webhook/event';
+
 export const UNITALK_MESSAGES = {
 	unauthorized: 'Unauthorized',
 	busy: 'Handler is busy, try again later',
@@ -147,6 +150,8 @@ export class UnitalkProvider implements ProviderModule<UnitalkAuth> {
 	}
 
 	authenticate(req: ProviderRequest): AuthResult<UnitalkAuth> {
+		// Incoming webhook links are authenticated by their token alone (doc), checked by the handler.
+		if (req.path === WEBHOOK_LINK_PATH) return { ok: true, auth: { apiKey: '' } };
 		const key = presentedKey(req.headers);
 		const expected = this.env.options.accounts.unitalk.apiKey;
 		if (key === expected) return { ok: true, auth: { apiKey: key } };

@@ -9,8 +9,9 @@
  *
  * Where it lives: the real links are at https://api.unitalk.cloud:8443/tracking/webhook/event, beside
  * the API rather than below /api. The sandbox serves it below the Unitalk prefix,
- * `${baseUrls.unitalk}/tracking/webhook/event`, so the router's API key check applies to it too (the
- * real endpoint only needs the token). Sandbox choices: an action other than the two answers "Action
+ * `${baseUrls.unitalk}/tracking/webhook/event`. As the doc says, the token alone authenticates it: the
+ * router does not ask for the API key there. The doc is silent on whether links count against the
+ * key's request limits: the sandbox does not count them (a request without a key is not limited). Sandbox choices: an action other than the two answers "Action
  * not found"; phones are split on commas, everything but digits dropped, 7-15 digits valid (the rule
  * of numberStore.ts); name / note / link longer than the doc's maximum are cut to it.
  */

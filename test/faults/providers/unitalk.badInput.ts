@@ -5,6 +5,8 @@
  * (not digits), click-to-call ring time (outside 5-300 s), incoming-link name and note (more than
  * 100 / 500 characters).
  */
+import { createHash } from 'node:crypto';
+
 import fc from 'fast-check';
 import type { IDataObject } from 'n8n-workflow';
 
@@ -12,7 +14,9 @@ import type { RecordedRequest, Sandbox } from '../../../sandbox';
 import type { BadInputCase, BadInputSuite, NodeUnderTest } from '../harness/types';
 
 const LINK_PATH = '/tracking/webhook/event';
-const LINK_TOKEN = 'sandbox-webhook-token';
+/** The incoming-link token of a sandbox account (registered by `prepare`, given by the credential). */
+export const webhookToken = (sb: Sandbox) =>
+	`wh${createHash('sha256').update(sb.accounts.unitalk.apiKey).digest('hex').slice(0, 20)}`;
 const LINK_AUTODIALER = 12346;
 
 const digits = (v: unknown) => String(v).replace(/\D/g, '');
@@ -117,11 +121,10 @@ const TARGETS: Target[] = [
 	},
 	{
 		operation: 'Incoming Webhook Link Add',
-		parameters: (sb) => ({
+		parameters: () => ({
 			resource: 'incomingWebhookLink',
 			operation: 'addNumbers',
-			linkSource: 'link',
-			link: `${sb.baseUrls.unitalk}${LINK_PATH}?token=${LINK_TOKEN}&action=AUTODIAL_ADD&id=${LINK_AUTODIALER}&name=&note=&link=&phones=`,
+			autodialerId: String(LINK_AUTODIALER),
 			phone: '={{ $json.phone }}',
 			numberData: { name: '={{ $json.name }}', note: '={{ $json.note }}' },
 		}),
@@ -202,7 +205,11 @@ const cases: fc.Arbitrary<BadInputCase> = fc
 						node: 'unitalk',
 						parameters: target.parameters(sb),
 						items,
-						credentialTypes: ['unitalkApi'],
+						credentialTypes: [
+							target.parameters(sb).resource === 'incomingWebhookLink'
+								? 'unitalkWebhookLinkApi'
+								: 'unitalkApi',
+						],
 					}),
 				};
 			}),
@@ -212,6 +219,7 @@ export const unitalkBadInput: BadInputSuite = {
 	cases,
 	prepare: (sb) => {
 		sb.providers.unitalk.state.autodialNumbers.msPerThousandNumbers = 0;
+		sb.providers.unitalk.state.account.webhookTokens.add(webhookToken(sb));
 		for (let i = 0; i < 8; i++) {
 			const line = String(7001 + i);
 			sb.providers.unitalk.state.calls.innerPhones.set(line, {

@@ -3,13 +3,12 @@
  * call-placing operations (18 calls each: the sandbox allows 20 simultaneous calls, and one fault at
  * the start, the middle and the end of the run is what matters), described for the harness.
  */
-import { createHash } from 'node:crypto';
 
 import type { IDataObject } from 'n8n-workflow';
 
 import type { RecordedRequest, Sandbox } from '../../../sandbox';
 import type { AutodialNumber } from '../../../sandbox/unitalk/state';
-import { unitalkBadInput } from './unitalk.badInput';
+import { unitalkBadInput, webhookToken } from './unitalk.badInput';
 import type { FaultOperation, NodeRun, ProviderFaultSuite, Verdict } from '../harness/types';
 import { phoneListVerdicts, verdictOfErrorItem, pairedIndex } from '../harness/verdicts';
 
@@ -34,8 +33,6 @@ const byId = (id: number) => ({ __rl: true, mode: 'id', value: String(id) });
 const onePhonePerItem = (numbers: string[]) => numbers.map((phone) => ({ phone }));
 const itemNumbers = (numbers: string[]) => (i: number) => [numbers[i]];
 /** The scenario's incoming-webhook token; not derived by text from the key, so a leak names which one. */
-const webhookToken = (sb: Sandbox) =>
-	`wh${createHash('sha256').update(sb.accounts.unitalk.apiKey).digest('hex').slice(0, 20)}`;
 
 /** Numbers in an autodialer, once per time they are there. */
 const autodialerNumbers = (sb: Sandbox, id: number) =>
@@ -256,7 +253,7 @@ const linkAdd: FaultOperation = {
 	itemByItem: true,
 	requestsPerRun: (n) => Math.ceil(n / LINK_NUMBERS_PER_ITEM),
 	prepare: (sb) => state(sb).account.webhookTokens.add(webhookToken(sb)),
-	build: (numbers, sb) => {
+	build: (numbers) => {
 		const items: IDataObject[] = [];
 		for (let i = 0; i < numbers.length; i += LINK_NUMBERS_PER_ITEM)
 			items.push({ phone: numbers.slice(i, i + LINK_NUMBERS_PER_ITEM).join(',') });
@@ -265,12 +262,11 @@ const linkAdd: FaultOperation = {
 			parameters: {
 				resource: 'incomingWebhookLink',
 				operation: 'addNumbers',
-				linkSource: 'link',
-				link: `${sb.baseUrls.unitalk}${LINK_PATH}?token=${webhookToken(sb)}&action=AUTODIAL_ADD&id=${LINK_AUTODIALER}&name=&note=&link=&phones=`,
+				autodialerId: String(LINK_AUTODIALER),
 				phone: '={{ $json.phone }}',
 			},
 			items,
-			credentialTypes: ['unitalkApi'],
+			credentialTypes: ['unitalkWebhookLinkApi'],
 		};
 	},
 	applied: (sb, numbers) => {
@@ -385,6 +381,10 @@ export const unitalkSuite: ProviderFaultSuite = {
 	sandboxOptions: (accountId) => ({ accounts: { unitalk: { apiKey: `key-${accountId}` } } }),
 	credentials: (sb) => ({
 		unitalkApi: { apiKey: sb.accounts.unitalk.apiKey, baseUrl: sb.baseUrls.unitalk },
+		unitalkWebhookLinkApi: {
+			token: webhookToken(sb),
+			webhookUrl: `${sb.baseUrls.unitalk}${LINK_PATH}`,
+		},
 	}),
 	secrets: (sb) => [sb.accounts.unitalk.apiKey, webhookToken(sb)],
 	operations: [

@@ -17,6 +17,8 @@ export interface AccountTestKit {
 		parameters: Record<string, unknown>,
 		items?: object[],
 		settings?: Record<string, unknown>,
+		/** Overrides of the "Unitalk Incoming Webhook Link API" credential (token, webhookUrl). */
+		link?: Record<string, string>,
 	) => ReturnType<typeof runWorkflow>;
 	requests: (path?: string) => RecordedRequest[];
 	credentials: () => { unitalkApi: { apiKey: string; baseUrl: string } };
@@ -40,16 +42,26 @@ export function useAccountSandbox(): AccountTestKit {
 	return {
 		sandbox: () => sandbox,
 		credentials,
-		run: async (resource, parameters, items = [{}], settings = {}) =>
+		run: async (resource, parameters, items = [{}], settings = {}, link = {}) =>
 			await runWorkflow(
 				singleNodeWorkflow(
 					'unitalk',
 					{ resource, ...parameters } as never,
 					items,
-					['unitalkApi'],
+					// Links have their own credential, and only it (the node asks for no other there).
+					resource === 'incomingWebhookLink' ? ['unitalkWebhookLinkApi'] : ['unitalkApi'],
 					settings,
 				),
-				{ credentials: credentials() },
+				{
+					credentials: {
+						...credentials(),
+						unitalkWebhookLinkApi: {
+							token: 'sandbox-webhook-token',
+							webhookUrl: `${sandbox.baseUrls.unitalk}/tracking/webhook/event`,
+							...link,
+						},
+					},
+				},
 			),
 		requests: (path) =>
 			sandbox.requests.filter((r) => r.provider === 'unitalk' && (!path || r.path === path)),

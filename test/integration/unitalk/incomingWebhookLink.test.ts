@@ -1,7 +1,8 @@
 /**
  * Unitalk → Incoming Webhook Link (Add Numbers, Remove Numbers) against the sandbox. Doc section
  * "Incoming webhooks": POST to the generated link ...tracking/webhook/event?token=&action=&id=&phones=.
- * The sandbox serves the link at `${baseUrls.unitalk}/tracking/webhook/event`.
+ * The sandbox serves the link at `${baseUrls.unitalk}/tracking/webhook/event`. The token and the
+ * address come from the "Unitalk Incoming Webhook Link API" credential (account-helpers.ts).
  */
 import { useAccountSandbox } from './account-helpers';
 
@@ -9,8 +10,6 @@ const kit = useAccountSandbox();
 const PATH = '/tracking/webhook/event';
 const TOKEN = 'sandbox-webhook-token';
 const autodialer = (id: number) => kit.sandbox().providers.unitalk.state.autodialers.get(id);
-const link = (action: string, id: number, token = TOKEN) =>
-	`${kit.sandbox().baseUrls.unitalk}${PATH}?token=${token}&action=${action}&id=${id}&name=&note=&link=&phones=`;
 
 describe('Unitalk → Incoming Webhook Link → Add Numbers', () => {
 	it('fills in the generated link and POSTs it; the numbers join the autodialer with name and note', async () => {
@@ -18,8 +17,7 @@ describe('Unitalk → Incoming Webhook Link → Add Numbers', () => {
 			'incomingWebhookLink',
 			{
 				operation: 'addNumbers',
-				linkSource: 'link',
-				link: link('AUTODIAL_ADD', 12346),
+				autodialerId: '12346',
 				phone: '={{ $json.phone }}',
 				numberData: { name: 'vasya', note: 'okna bez pyli' },
 			},
@@ -55,7 +53,7 @@ describe('Unitalk → Incoming Webhook Link → Add Numbers', () => {
 	it('reports "Phones not added" when every number is already there, without sending it again', async () => {
 		const result = await kit.run('incomingWebhookLink', {
 			operation: 'addNumbers',
-			link: link('AUTODIAL_ADD', 12345),
+			autodialerId: '12345',
 			phone: '380970000001',
 		});
 		expect(result.error('Subject')?.message).toBe(
@@ -65,11 +63,13 @@ describe('Unitalk → Incoming Webhook Link → Add Numbers', () => {
 	});
 
 	it('reports an unknown token', async () => {
-		const result = await kit.run('incomingWebhookLink', {
-			operation: 'addNumbers',
-			link: link('AUTODIAL_ADD', 12345, 'NotTheToken'),
-			phone: '380971110000',
-		});
+		const result = await kit.run(
+			'incomingWebhookLink',
+			{ operation: 'addNumbers', autodialerId: '12345', phone: '380971110000' },
+			[{}],
+			{},
+			{ token: 'NotTheToken' },
+		);
 		expect(result.error('Subject')?.message).toMatch(
 			/^Unitalk Add Numbers Through Link: Token not found: Unitalk does not know the token/,
 		);
@@ -80,7 +80,7 @@ describe('Unitalk → Incoming Webhook Link → Add Numbers', () => {
 			'incomingWebhookLink',
 			{
 				operation: 'addNumbers',
-				link: link('AUTODIAL_ADD', 12345),
+				autodialerId: '12345',
 				phone: '={{ $json.phone }}',
 				numberData: { name: '={{ $json.name }}' },
 			},
@@ -101,7 +101,7 @@ describe('Unitalk → Incoming Webhook Link → Add Numbers', () => {
 			'incomingWebhookLink',
 			{
 				operation: 'addNumbers',
-				link: link('AUTODIAL_ADD', 12345),
+				autodialerId: '12345',
 				phone: '={{ $json.phone }}',
 				numberData: { name: '={{ $json.name }}' },
 			},
@@ -118,36 +118,75 @@ describe('Unitalk → Incoming Webhook Link → Add Numbers', () => {
 		expect(kit.requests(PATH).map((r) => r.query.phones)).toEqual(['380971110002']);
 	});
 
-	it('refuses a link generated for the other action, and a link to another host, before sending', async () => {
-		const other = await kit.run('incomingWebhookLink', {
+	it('sends only the token: no API key, no Authorization header reaches the tracking endpoint', async () => {
+		const result = await kit.run('incomingWebhookLink', {
 			operation: 'addNumbers',
-			link: link('AUTODIAL_REMOVE', 12345),
-			phone: '380971110003',
+			autodialerId: '12345',
+			phone: '380971110004',
 		});
-		expect(other.error('Subject')?.message).toBe(
-			'Item 1: "Generated Link" is a link for AUTODIAL_REMOVE; this operation needs a link generated for AUTODIAL_ADD',
+		expect(result.error()).toBeUndefined();
+		const [sent] = kit.requests(PATH);
+		expect(sent.headers.authorization).toBeUndefined();
+		expect(JSON.stringify(sent)).not.toContain(kit.sandbox().accounts.unitalk.apiKey);
+		expect(sent.query.token).toBe(TOKEN);
+	});
+
+	it.each([
+		[
+			'plain http to another machine',
+			'http://api.unitalk.cloud:8443/tracking/webhook/event',
+			/must use https:\/\/ \(plain http is only allowed to this machine/,
+		],
+		[
+			'another port',
+			'https://api.unitalk.cloud:9443/tracking/webhook/event',
+			/points to https:\/\/api\.unitalk\.cloud:9443; the token is only sent to https:\/\/api\.unitalk\.cloud:8443/,
+		],
+		[
+			'another host',
+			'https://api.unitalk.cloud.example.com:8443/tracking/webhook/event',
+			/points to https:\/\/api\.unitalk\.cloud\.example\.com:8443;/,
+		],
+		['not an address', 'api.unitalk.cloud/tracking', /must be an https:\/\/ address/],
+	])(
+		'refuses a webhook URL with %s before sending, naming the item and the field',
+		async (_, webhookUrl, why) => {
+			const result = await kit.run(
+				'incomingWebhookLink',
+				{ operation: 'addNumbers', autodialerId: '12345', phone: '380971110003' },
+				[{}],
+				{},
+				{ webhookUrl },
+			);
+			const message = result.error('Subject')?.message ?? '';
+			expect(message).toMatch(
+				/^Item 1: "Webhook URL \(Unitalk Incoming Webhook Link API credential\)" /,
+			);
+			expect(message).toMatch(why);
+			expect(message).not.toContain(TOKEN);
+			expect(kit.sandbox().requests).toHaveLength(0);
+		},
+	);
+
+	it('accepts plain http to this machine under another loopback name (localhost)', async () => {
+		const result = await kit.run(
+			'incomingWebhookLink',
+			{ operation: 'addNumbers', autodialerId: '12345', phone: '380971110005' },
+			[{}],
+			{},
+			{ webhookUrl: `${kit.sandbox().baseUrls.unitalk.replace('127.0.0.1', 'localhost')}${PATH}` },
 		);
-		const elsewhere = await kit.run('incomingWebhookLink', {
-			operation: 'addNumbers',
-			link: link('AUTODIAL_ADD', 12345).replace('127.0.0.1', 'localhost'),
-			phone: '380971110003',
-		});
-		expect(elsewhere.error('Subject')?.message).toBe(
-			'Item 1: "Generated Link" points to localhost, not to the Unitalk host of the credential (127.0.0.1); links are only sent to that host',
-		);
-		expect(kit.requests()).toHaveLength(0);
+		expect(result.error()).toBeUndefined();
+		expect(kit.requests(PATH)).toHaveLength(1);
 	});
 });
 
 describe('Unitalk → Incoming Webhook Link → Remove Numbers', () => {
-	it('builds the link from a token and an autodialer ID and removes the numbers', async () => {
+	it('builds the link from the credential token and an autodialer ID and removes the numbers', async () => {
 		const result = await kit.run(
 			'incomingWebhookLink',
 			{
 				operation: 'removeNumbers',
-				linkSource: 'token',
-				webhookUrl: `${kit.sandbox().baseUrls.unitalk}${PATH}`,
-				token: TOKEN,
 				autodialerId: '={{ $json.autodialer }}',
 				phone: '={{ $json.phones }}',
 			},
@@ -173,7 +212,7 @@ describe('Unitalk → Incoming Webhook Link → Remove Numbers', () => {
 	it('reports "Calls not found" when none of the numbers is in the autodialer', async () => {
 		const result = await kit.run('incomingWebhookLink', {
 			operation: 'removeNumbers',
-			link: link('AUTODIAL_REMOVE', 12345),
+			autodialerId: '12345',
 			phone: '380111111111',
 		});
 		expect(result.error('Subject')?.message).toBe(
@@ -181,12 +220,9 @@ describe('Unitalk → Incoming Webhook Link → Remove Numbers', () => {
 		);
 	});
 
-	it('refuses a token-mode item without an autodialer ID before sending', async () => {
+	it('refuses an item without a valid autodialer ID before sending', async () => {
 		const result = await kit.run('incomingWebhookLink', {
 			operation: 'removeNumbers',
-			linkSource: 'token',
-			webhookUrl: `${kit.sandbox().baseUrls.unitalk}${PATH}`,
-			token: TOKEN,
 			autodialerId: 'twelve',
 			phone: '380970000001',
 		});

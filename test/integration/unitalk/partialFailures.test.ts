@@ -253,8 +253,7 @@ describe('Incoming Webhook Link Add: an item split over several links fails part
 			'incomingWebhookLink',
 			{
 				operation: 'addNumbers',
-				linkSource: 'link',
-				link: `${kit.sandbox().baseUrls.unitalk}${PATH}?token=sandbox-webhook-token&action=AUTODIAL_ADD&id=12346`,
+				autodialerId: '12346',
 				phone: '={{ $json.phone }}',
 			},
 			[{ phone: many }],

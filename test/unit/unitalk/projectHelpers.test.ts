@@ -88,12 +88,11 @@ describe('unwrapData', () => {
 });
 
 describe('buildLink', () => {
-	it('fills in the link like the doc example, commas literal, fields encoded', () => {
+	it('fills in the link like the doc example less the token (the credential adds it), commas literal, fields encoded', () => {
 		expect(
 			buildLink(
 				{
 					address: 'https://api.unitalk.cloud:8443/tracking/webhook/event',
-					token: 'Lrq',
 					id: '20461',
 				},
 				'AUTODIAL_ADD',
@@ -101,7 +100,7 @@ describe('buildLink', () => {
 				['380971234567', '380670001000'],
 			),
 		).toBe(
-			'https://api.unitalk.cloud:8443/tracking/webhook/event?token=Lrq&action=AUTODIAL_ADD&id=20461&name=va%20sya&note=a%26b&phones=380971234567,380670001000',
+			'https://api.unitalk.cloud:8443/tracking/webhook/event?action=AUTODIAL_ADD&id=20461&name=va%20sya&note=a%26b&phones=380971234567,380670001000',
 		);
 	});
 });

@@ -85,11 +85,9 @@ const KNOWN_GAPS: string[] = [
 	'Unitalk: blockedList › add › Phone: no example (placeholder, or "e.g." in the description)',
 	'Unitalk: blockedList › remove › Phone: no example (placeholder, or "e.g." in the description)',
 	'Unitalk: eventHandler › removeScheduledByPhones › Phone: no example (placeholder, or "e.g." in the description)',
-	'Unitalk: incomingWebhookLink › addNumbers › Link Source: no description or hint',
 	'Unitalk: incomingWebhookLink › addNumbers › Phone: no example (placeholder, or "e.g." in the description)',
 	'Unitalk: incomingWebhookLink › addNumbers › Number Data › Name: no example (placeholder, or "e.g." in the description)',
 	'Unitalk: incomingWebhookLink › addNumbers › Number Data › Note: no example (placeholder, or "e.g." in the description)',
-	'Unitalk: incomingWebhookLink › removeNumbers › Link Source: no description or hint',
 	'Unitalk: incomingWebhookLink › removeNumbers › Phone: no example (placeholder, or "e.g." in the description)',
 	'Unitalk: message › send › Text: no example (placeholder, or "e.g." in the description)',
 	'Unitalk: message › send › Options › Alpha Name: no example (placeholder, or "e.g." in the description)',
@@ -290,7 +288,13 @@ describe.each(credentials.map((c) => [c.displayName, c] as const))('%s credentia
 		expect(open).toEqual([]);
 	});
 
-	it('has a test request, so the editor can check it', () => {
-		expect(c.test).toBeDefined();
+	it('has a test request, or a node method that tests it (testedBy), so the editor can check it', () => {
+		const testedBy = nodes.some((n) =>
+			n.description.credentials?.some((ref) => ref.name === c.name && ref.testedBy),
+		);
+		expect({ credential: c.name, tested: c.test !== undefined || testedBy }).toEqual({
+			credential: c.name,
+			tested: true,
+		});
 	});
 });

@@ -9,14 +9,16 @@ import { z } from 'zod';
 import { runBulk } from '../../../shared/batching';
 import { asNodeError } from '../../../shared/operations';
 import { inputError, parseInput } from '../../../shared/validation';
-import { unitalkLinkRequest } from '../../transport';
+import { refuseSecretDestination } from '../../../shared/secretDestination';
+import { UNITALK_LINK_CREDENTIAL, unitalkLinkRequest } from '../../transport';
 import { readPhones } from '../../../shared/lists';
 
 /**
  * "Incoming webhooks": links generated on the API page of a Unitalk account,
  *   https://api.unitalk.cloud:8443/tracking/webhook/event?token=...&action=AUTODIAL_ADD&id=20461&name=&note=&link=&phones=
- * The token in the link authenticates the request (no API key needed by Unitalk); the node fills in
- * phones (comma separated) and, to add, name / note / link, and POSTs the link.
+ * The token in the link authenticates the request (no API key needed by Unitalk): it is kept in its
+ * own credential and is the only secret sent. The node fills in action, id, phones (comma separated)
+ * and, to add, name / note / link, and POSTs the link.
  */
 export const DEFAULT_WEBHOOK_URL = 'https://api.unitalk.cloud:8443/tracking/webhook/event';
 export const MAX_NAME = 100;
@@ -29,63 +31,14 @@ export type LinkAction = 'AUTODIAL_ADD' | 'AUTODIAL_REMOVE';
 
 export const linkFields: INodeProperties[] = [
 	{
-		displayName: 'Link Source',
-		name: 'linkSource',
-		type: 'options',
-		options: [
-			{
-				name: 'Generated Link',
-				value: 'link',
-				description: 'Paste the link Unitalk generated; its token, action and autodialer are used',
-			},
-			{
-				name: 'Token and Autodialer ID',
-				value: 'token',
-				description: 'Give the incoming webhook token and the autodialer separately',
-			},
-		],
-		default: 'link',
-	},
-	{
-		displayName: 'Generated Link',
-		name: 'link',
-		type: 'string',
-		typeOptions: { password: true },
-		default: '',
-		required: true,
-		displayOptions: { show: { linkSource: ['link'] } },
-		placeholder: 'https://api.unitalk.cloud:8443/tracking/webhook/event?token=...',
-		description:
-			'The link from the "API" page of your Unitalk account (Generate link). It contains the token, so it is hidden like a password.',
-	},
-	{
-		displayName: 'Token',
-		name: 'token',
-		type: 'string',
-		typeOptions: { password: true },
-		default: '',
-		required: true,
-		displayOptions: { show: { linkSource: ['token'] } },
-		description: 'The token for incoming webhooks from the "API" page of your Unitalk account',
-	},
-	{
 		displayName: 'Autodialer ID',
 		name: 'autodialerId',
 		type: 'string',
 		default: '',
 		required: true,
-		displayOptions: { show: { linkSource: ['token'] } },
 		placeholder: '20461',
-		description: 'The ID of the autodialer, as in a link generated for it',
-	},
-	{
-		displayName: 'Webhook URL',
-		name: 'webhookUrl',
-		type: 'string',
-		default: DEFAULT_WEBHOOK_URL,
-		displayOptions: { show: { linkSource: ['token'] } },
 		description:
-			"Address of Unitalk incoming webhooks. It must be on the host of the credential's base URL, because the request goes out with that credential.",
+			'The ID of the autodialer, the number a link generated for it carries, e.g. 20461. The token and the webhook address come from the "Unitalk Incoming Webhook Link API" credential.',
 	},
 ];
 
@@ -98,7 +51,6 @@ export const phoneField = (verb: string): INodeProperties => ({
 	description: `The number to ${verb}, in international format. Spaces, brackets and dashes are removed. Several numbers per item can be given as a list or separated by commas.`,
 });
 
-const token = z.string().trim().min(1).regex(/^\S+$/, 'must not contain spaces');
 const autodialerId = z.string().trim().regex(/^\d+$/, 'must be an autodialer ID (a whole number)');
 
 const numberDataSchema = z.object({
@@ -108,84 +60,47 @@ const numberDataSchema = z.object({
 });
 
 interface LinkTarget {
-	/** scheme://host[:port]/path, without the query. */
+	/** scheme://host[:port]/path, without the query; the token is added by the credential. */
 	address: string;
-	token: string;
 	id: string;
 }
 
-function parseUrl(text: string): URL | undefined {
-	try {
-		const url = new URL(text);
-		return url.protocol === 'https:' || url.protocol === 'http:' ? url : undefined;
-	} catch {
-		return undefined;
-	}
+/** Where Unitalk serves incoming webhooks (doc); the token goes nowhere else but to this machine. */
+const WEBHOOK_ORIGINS = [new URL(DEFAULT_WEBHOOK_URL).origin];
+
+export const webhookUrlOf = (credentials: IDataObject): string =>
+	String(credentials.webhookUrl || DEFAULT_WEBHOOK_URL).trim();
+
+/** Why the token must not go to this webhook URL (scheme, host and port checked), or undefined. */
+export function refuseWebhookUrl(raw: string): string | undefined {
+	const refusal = refuseSecretDestination(raw, WEBHOOK_ORIGINS);
+	if (refusal) return refusal;
+	if (new URL(raw).search)
+		return 'must be the address without "?" and what follows; put the token in the Token field';
+	return undefined;
 }
 
-async function readTarget(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	action: LinkAction,
-): Promise<LinkTarget> {
+async function readTarget(ctx: IExecuteFunctions, itemIndex: number): Promise<LinkTarget> {
 	const node = ctx.getNode();
-	const source = ctx.getNodeParameter('linkSource', itemIndex, 'link') as string;
-	let target: LinkTarget;
-	let field: string;
-	if (source === 'token') {
-		field = 'Webhook URL';
-		const raw = String(ctx.getNodeParameter('webhookUrl', itemIndex, DEFAULT_WEBHOOK_URL)).trim();
-		const url = parseUrl(raw);
-		if (!url) throw inputError(node, itemIndex, field, `must be an http(s) address, got "${raw}"`);
-		const checked = parseInput(
-			node,
-			z.object({ token, id: autodialerId }),
-			{
-				token: String(ctx.getNodeParameter('token', itemIndex, '')),
-				id: String(ctx.getNodeParameter('autodialerId', itemIndex, '')),
-			},
-			itemIndex,
-			{ token: 'Token', id: 'Autodialer ID' },
-		);
-		target = { address: `${url.origin}${url.pathname}`, ...checked };
-	} else {
-		field = 'Generated Link';
-		const raw = String(ctx.getNodeParameter('link', itemIndex, '')).trim();
-		const url = parseUrl(raw);
-		// The link is never repeated in messages: it carries the token.
-		if (!url)
-			throw inputError(node, itemIndex, field, 'must be the link Unitalk generated (https://...)');
-		const linkAction = url.searchParams.get('action');
-		if (linkAction && linkAction !== action)
-			throw inputError(
-				node,
-				itemIndex,
-				field,
-				`is a link for ${linkAction}; this operation needs a link generated for ${action}`,
-			);
-		const checked = parseInput(
-			node,
-			z.object({ token, id: autodialerId }),
-			{ token: url.searchParams.get('token') ?? '', id: url.searchParams.get('id') ?? '' },
-			itemIndex,
-			{ token: 'Generated Link > token', id: 'Generated Link > id' },
-		);
-		target = { address: `${url.origin}${url.pathname}`, ...checked };
-	}
-	// The request carries the credential (shared transport), so it only goes to the credential's host.
-	const credentials = await ctx.getCredentials('unitalkApi', itemIndex);
-	const apiHost = parseUrl(
-		String(credentials.baseUrl || 'https://api.unitalk.cloud/api'),
-	)?.hostname;
-	const linkHost = new URL(target.address).hostname;
-	if (apiHost !== linkHost)
+	const { id } = parseInput(
+		node,
+		z.object({ id: autodialerId }),
+		{ id: String(ctx.getNodeParameter('autodialerId', itemIndex, '')) },
+		itemIndex,
+		{ id: 'Autodialer ID' },
+	);
+	const credentials = await ctx.getCredentials(UNITALK_LINK_CREDENTIAL, itemIndex);
+	const raw = webhookUrlOf(credentials);
+	const refusal = refuseWebhookUrl(raw);
+	if (refusal)
 		throw inputError(
 			node,
 			itemIndex,
-			field,
-			`points to ${linkHost}, not to the Unitalk host of the credential (${apiHost ?? 'none'}); links are only sent to that host`,
+			'Webhook URL (Unitalk Incoming Webhook Link API credential)',
+			refusal,
 		);
-	return target;
+	const url = new URL(raw);
+	return { address: `${url.origin}${url.pathname}`, id };
 }
 
 function readNumberData(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
@@ -201,7 +116,7 @@ function readNumberData(ctx: IExecuteFunctions, itemIndex: number): IDataObject 
 	return Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined));
 }
 
-/** The link as the doc shows it filled in: token, action, id, then the fields, phones comma separated. */
+/** The link as the doc shows it filled in, less the token (the credential adds it): action, id, the fields, phones comma separated. */
 export function buildLink(
 	target: LinkTarget,
 	action: LinkAction,
@@ -209,7 +124,6 @@ export function buildLink(
 	phones: string[],
 ): string {
 	const params: Array<[string, string]> = [
-		['token', target.token],
 		['action', action],
 		['id', target.id],
 		...Object.entries(fields).map(([k, v]) => [k, String(v)] as [string, string]),
@@ -230,7 +144,7 @@ async function checkItem(
 	itemIndex: number,
 	action: LinkAction,
 ): Promise<CheckedItem> {
-	const target = await readTarget(ctx, itemIndex, action);
+	const target = await readTarget(ctx, itemIndex);
 	const phones = readPhones(ctx, itemIndex, 'phone', 'Phone');
 	const fields = action === 'AUTODIAL_ADD' ? readNumberData(ctx, itemIndex) : {};
 	return { target, phones, fields };
