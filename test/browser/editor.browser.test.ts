@@ -13,6 +13,7 @@ import * as path from 'path';
 import type { INodeTypeDescription } from 'n8n-workflow';
 
 import type { RecordedRequest } from '../../sandbox';
+import { SEED_BOTS } from '../../sandbox/twin24/state';
 import { devCredentials, EXAMPLES_DIR, linkCredentials } from '../../scripts/dev-fixtures';
 import type { DevWorkflow } from '../../scripts/dev-fixtures';
 import { toRunResult } from '../e2e/harness/n8n';
@@ -358,6 +359,30 @@ function exampleChecks(file: string, run: RunResult, sent: RecordedRequest[]): v
 		expect(added).toHaveLength(1);
 		expect(run.nodes['Add Numbers to the Campaign'].json).toHaveLength(25);
 	}
+	if (file === 'twin24-crm-leads-to-task.json') {
+		expect(sent.filter((r) => r.operation === 'autoCall/create')).toHaveLength(1);
+		expect(run.nodes['Add to Task'].json).toHaveLength(2);
+	}
+}
+
+/**
+ * What a user enters where an example asks for their own value before the first run (the sandbox's
+ * counterpart); everything else runs as saved.
+ */
+const EXAMPLE_INPUTS: Record<string, Record<string, Record<string, unknown>>> = {
+	'twin24-crm-leads-to-task.json': {
+		'Create Task': { bot: { __rl: true, mode: 'list', value: SEED_BOTS[0].id } },
+	},
+};
+
+function withUserInputs(file: string, wf: DevWorkflow): DevWorkflow {
+	const inputs = EXAMPLE_INPUTS[file] ?? {};
+	return {
+		...wf,
+		nodes: wf.nodes.map((n) =>
+			inputs[n.name] ? { ...n, parameters: { ...n.parameters, ...inputs[n.name] } } : n,
+		),
+	};
 }
 
 const WEBHOOK_TRIGGERS: Record<string, { event: string }> = {
@@ -372,7 +397,7 @@ describe('example workflows', () => {
 		note(`example ${file}`);
 		const wf = JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')) as DevWorkflow;
 		const ids = new Map([...credentials.values()].map((c) => [c.name, c.id]));
-		const workflowId = await env.n8n.createWorkflow(linkCredentials(wf, ids));
+		const workflowId = await env.n8n.createWorkflow(linkCredentials(withUserInputs(file, wf), ids));
 		await openWorkflow(page, env.n8n, workflowId);
 		editor.takeConsoleErrors();
 		env.sandbox.reset();
