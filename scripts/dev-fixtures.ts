@@ -84,7 +84,8 @@ export function devCredentials(sandboxUrl: string): DevCredential[] {
 		{
 			type: 'twin24TriggerApi',
 			name: 'Twin24 Trigger (sandbox)',
-			data: { secret: DEV_TRIGGER_SECRET, secretLocation: 'query', queryParameterName: 'secret' },
+			// No secretLocation: a hidden field there (query only), which n8n's API refuses to set.
+			data: { secret: DEV_TRIGGER_SECRET, queryParameterName: 'secret' },
 		},
 		{
 			type: 'unitalkTriggerApi',
