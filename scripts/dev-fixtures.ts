@@ -39,6 +39,9 @@ import { DEFAULT_ACCOUNTS } from '../sandbox';
 /** Importable example workflows; `npm start` imports each file, the browser tests run each one. */
 export const EXAMPLES_DIR = path.join(__dirname, '..', 'examples');
 
+/** The webhook secret of the dev trigger credentials (the sandbox sends it as `?secret=`). */
+export const DEV_TRIGGER_SECRET = 'change-me-to-a-long-random-value';
+
 /** Credentials for the sandbox at `sandboxUrl` (e.g. http://127.0.0.1:5680). */
 export function devCredentials(sandboxUrl: string): DevCredential[] {
 	return [
@@ -73,6 +76,29 @@ export function devCredentials(sandboxUrl: string): DevCredential[] {
 				token: 'sandbox-webhook-token',
 				webhookUrl: `${sandboxUrl}/unitalk/api/tracking/webhook/event`,
 			},
+		},
+		{
+			type: 'twin24Api',
+			name: 'Twin24 (sandbox)',
+			data: {
+				email: DEFAULT_ACCOUNTS.twin24.email,
+				password: DEFAULT_ACCOUNTS.twin24.password,
+				companyId: String(DEFAULT_ACCOUNTS.twin24.companyId),
+				iamBaseUrl: `${sandboxUrl}/twin24/iam/api/v1`,
+				apiBaseUrl: `${sandboxUrl}/twin24`,
+				botApiBaseUrl: `${sandboxUrl}/twin24/bot/api/v1`,
+			},
+		},
+		{
+			type: 'twin24TriggerApi',
+			name: 'Twin24 Trigger (sandbox)',
+			// No secretLocation: a hidden field there (query only), which n8n's API refuses to set.
+			data: { secret: DEV_TRIGGER_SECRET, queryParameterName: 'secret' },
+		},
+		{
+			type: 'unitalkTriggerApi',
+			name: 'Unitalk Trigger (sandbox)',
+			data: { secret: DEV_TRIGGER_SECRET, secretLocation: 'query', queryParameterName: 'secret' },
 		},
 	];
 }

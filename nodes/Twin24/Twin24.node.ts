@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { resourceProperties, runOperation, selectOperation } from '../shared/operations';
+import { operationSubtitle } from '../shared/subtitle';
 import { resources } from './actions/resources';
 import { searchBots, searchTasks } from './methods/listSearch';
 
@@ -17,7 +18,7 @@ export class Twin24 implements INodeType {
 		icon: { light: 'file:../../icons/twin24.svg', dark: 'file:../../icons/twin24.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(resources),
 		description: 'Run Twin24 voice robot call tasks, add people to call and read call results',
 		defaults: { name: 'Twin24' },
 		usableAsTool: true,

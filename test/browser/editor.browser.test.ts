@@ -13,6 +13,7 @@ import * as path from 'path';
 import type { INodeTypeDescription } from 'n8n-workflow';
 
 import type { RecordedRequest } from '../../sandbox';
+import { SEED_BOTS } from '../../sandbox/twin24/state';
 import { devCredentials, EXAMPLES_DIR, linkCredentials } from '../../scripts/dev-fixtures';
 import type { DevWorkflow } from '../../scripts/dev-fixtures';
 import { toRunResult } from '../e2e/harness/n8n';
@@ -39,9 +40,7 @@ jest.setTimeout(20 * 60_000);
  * Panels the editor cannot open today, with n8n's error; the node's engineer fixes them (issue 10
  * report). A listed panel that opens again fails the test, so the list stays true.
  */
-const KNOWN_BROKEN_PANELS: Record<string, string> = {
-	'Unitalk Autodialer › Create': "Cannot read properties of undefined (reading 'monday')",
-};
+const KNOWN_BROKEN_PANELS: Record<string, string> = {};
 
 let env: PackageN8n;
 let editor: EditorBrowser;
@@ -277,13 +276,21 @@ describe('credentials', () => {
 			const secretField = type.properties.find((p) => p.typeOptions?.password);
 			expect(secretField).toBeDefined();
 			const wrongSecret = `wrong-${secretField!.name}-7f3a9c`;
+			// A trigger's secret is checked by the node where it is used (testedBy): no value is "wrong"
+			// there, a setting the trigger cannot use is (an invalid header or an empty parameter name).
+			const checkedByNode = type.test === undefined;
+			const canUseHeader = type.properties.some(
+				(p) => p.name === 'secretLocation' && p.type === 'options',
+			);
+			const wrongData = checkedByNode
+				? canUseHeader
+					? { secretLocation: 'header', headerName: 'X Webhook Secret' }
+					: { queryParameterName: ' ' }
+				: { [secretField!.name]: wrongSecret };
 			const wrongId = await env.n8n.createCredential(
 				type.name,
-				`${type.displayName} (wrong secret)`,
-				{
-					...good!.data,
-					[secretField!.name]: wrongSecret,
-				},
+				`${type.displayName} (wrong setting)`,
+				{ ...good!.data, ...wrongData },
 			);
 
 			const goodResult = await testCredentialInEditor(
@@ -295,8 +302,12 @@ describe('credentials', () => {
 			const wrongResult = await testCredentialInEditor(wrongId, `cred ${type.name} wrong`);
 			expect(wrongResult).not.toMatch(/Connection tested successfully/i);
 			expect(wrongResult).toMatch(/Couldn.t connect with these settings/i);
-			// The reason names the provider's refusal in words, not a bare status code.
-			expect(wrongResult).toMatch(/refused|invalid|wrong|unauthori[sz]ed|forbidden|sign/i);
+			// The reason names the provider's refusal (or the unusable setting) in words, not a bare status.
+			expect(wrongResult).toMatch(
+				checkedByNode
+					? /is not a valid header name|"Parameter Name" is empty/
+					: /refused|invalid|wrong|unauthori[sz]ed|forbidden|sign/i,
+			);
 			const html = await page.content();
 			expect(html).not.toContain(wrongSecret);
 			expect(html).not.toContain(String(good!.data[secretField!.name]));
@@ -348,6 +359,30 @@ function exampleChecks(file: string, run: RunResult, sent: RecordedRequest[]): v
 		expect(added).toHaveLength(1);
 		expect(run.nodes['Add Numbers to the Campaign'].json).toHaveLength(25);
 	}
+	if (file === 'twin24-crm-leads-to-task.json') {
+		expect(sent.filter((r) => r.operation === 'autoCall/create')).toHaveLength(1);
+		expect(run.nodes['Add to Task'].json).toHaveLength(2);
+	}
+}
+
+/**
+ * What a user enters where an example asks for their own value before the first run (the sandbox's
+ * counterpart); everything else runs as saved.
+ */
+const EXAMPLE_INPUTS: Record<string, Record<string, Record<string, unknown>>> = {
+	'twin24-crm-leads-to-task.json': {
+		'Create Task': { bot: { __rl: true, mode: 'list', value: SEED_BOTS[0].id } },
+	},
+};
+
+function withUserInputs(file: string, wf: DevWorkflow): DevWorkflow {
+	const inputs = EXAMPLE_INPUTS[file] ?? {};
+	return {
+		...wf,
+		nodes: wf.nodes.map((n) =>
+			inputs[n.name] ? { ...n, parameters: { ...n.parameters, ...inputs[n.name] } } : n,
+		),
+	};
 }
 
 const WEBHOOK_TRIGGERS: Record<string, { event: string }> = {
@@ -362,7 +397,7 @@ describe('example workflows', () => {
 		note(`example ${file}`);
 		const wf = JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')) as DevWorkflow;
 		const ids = new Map([...credentials.values()].map((c) => [c.name, c.id]));
-		const workflowId = await env.n8n.createWorkflow(linkCredentials(wf, ids));
+		const workflowId = await env.n8n.createWorkflow(linkCredentials(withUserInputs(file, wf), ids));
 		await openWorkflow(page, env.n8n, workflowId);
 		editor.takeConsoleErrors();
 		env.sandbox.reset();
@@ -376,10 +411,14 @@ describe('example workflows', () => {
 		let callId: number | undefined;
 		if (trigger) {
 			// The editor now listens on the test URL (404 until it does): the sandbox plays the provider.
-			const secret = String(trigger.parameters.secret);
+			// The secret lives in the trigger's credential (the dev one the example names).
+			const refs = Object.values(trigger.credentials as Record<string, { name: string }>);
+			const secretData = devCredentials(env.sandbox.url).find((c) => c.name === refs[0]?.name)
+				?.data as { secret: string; queryParameterName: string };
+			expect(secretData).toBeDefined();
 			env.sandbox.providers.unitalk.webhooks.configure({
 				url: `${env.n8n.baseUrl}/webhook-test/${trigger.webhookId}/webhook`,
-				query: { [String(trigger.parameters.queryParameterName ?? 'secret')]: secret },
+				query: { [secretData.queryParameterName]: secretData.secret },
 			});
 			callId = 770000 + Math.floor(Math.random() * 10000);
 			let status = 0;

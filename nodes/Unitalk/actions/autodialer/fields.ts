@@ -18,8 +18,6 @@ import {
  * in schema.ts) show only when "Type" / "Mode" match.
  */
 
-const WEEKDAY_HOURS = { from: '09:00', to: '18:00' };
-
 /** Every field of an autodialer's configuration, by the name the editor stores it under. */
 export const FIELDS: Record<string, INodeProperties> = {
 	name: {
@@ -49,15 +47,11 @@ export const FIELDS: Record<string, INodeProperties> = {
 		name: 'callHours',
 		type: 'fixedCollection',
 		placeholder: 'Add Day',
-		default: {
-			monday: WEEKDAY_HOURS,
-			tuesday: WEEKDAY_HOURS,
-			wednesday: WEEKDAY_HOURS,
-			thursday: WEEKDAY_HOURS,
-			friday: WEEKDAY_HOURS,
-		},
+		// Empty: n8n's editor cannot compute the defaults of a single-value fixedCollection whose
+		// default already holds options (it reads them from the node's values, which lack them).
+		default: {},
 		description:
-			"Weekdays and hours (HH:mm, the project's time zone) when calls are made. Days not listed get no calls; From must be before To.",
+			"Add each weekday with calls and its hours (HH:mm, the project's time zone), e.g. Monday 09:00 to 18:00. Days not added get no calls; From must be before To.",
 		options: WEEKDAYS.map((day) => ({
 			displayName: WEEKDAY_NAMES[day],
 			name: day,
