@@ -172,8 +172,13 @@ async function runIn(
 	const requests = sandbox.requests.filter(
 		(r) => r.provider === suite.provider && r.path === op.path,
 	);
+	const sentAt = new Set([op.path, ...(op.alsoSentAt ?? [])]);
 	// A number counts as sent once a request carrying it reached the provider, whatever came back.
-	const sent = new Set(requests.flatMap((r) => op.numbersIn(r)));
+	const sent = new Set(
+		sandbox.requests
+			.filter((r) => r.provider === suite.provider && sentAt.has(r.path))
+			.flatMap((r) => op.numbersIn(r)),
+	);
 
 	const count = {
 		accepted: 0,

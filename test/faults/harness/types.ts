@@ -38,6 +38,11 @@ export interface FaultOperation {
 	numbers: number;
 	/** Provider path the faults apply to (exact path after the provider prefix). */
 	path: string;
+	/**
+	 * Other paths whose requests carry this operation's numbers too (counted as sent, no fault applied):
+	 * for example the addBatchCall requests that follow a createAndCall.
+	 */
+	alsoSentAt?: string[];
 	/** Numbers each input item carries (default 1): item i carries numbers[i*k .. (i+1)*k - 1]. */
 	numbersPerItem?: number;
 	/**

@@ -3,6 +3,8 @@
  * (see /work/wt/_prompts/faults-api.md and providers/unitalk.ts).
  */
 import type { ProviderFaultSuite } from '../harness/types';
+import { nxcloudSuite } from './nxcloud';
+import { nxteleCallbotSuite } from './nxteleCallbot';
 import { unitalkSuite } from './unitalk';
 
-export const FAULT_SUITES: ProviderFaultSuite[] = [unitalkSuite];
+export const FAULT_SUITES: ProviderFaultSuite[] = [unitalkSuite, nxteleCallbotSuite, nxcloudSuite];
