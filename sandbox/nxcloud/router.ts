@@ -186,8 +186,16 @@ export class NxcloudProvider implements ProviderModule<NxcloudAuth> {
 		};
 	}
 
-	busyReply(_req: ProviderRequest, _auth: NxcloudAuth, retryAfterSeconds?: number): ProviderReply {
-		// The research names no busy / rate-limit code for these endpoints: plain HTTP 429.
+	busyReply(req: ProviderRequest, _auth: NxcloudAuth, retryAfterSeconds?: number): ProviderReply {
+		// The verification code page documents its own "not now": code 28, TPS limit reached (§4.9.3).
+		if (req.path === OTP_PATH)
+			return jsonReply(
+				200,
+				{ code: '28', messageid: '', message: 'TPS limit reached' },
+				'rejected',
+				'injected busy (code 28)',
+			);
+		// The research names no busy / rate-limit code for the other endpoints: plain HTTP 429.
 		return jsonReply(
 			429,
 			{ code: 429, message: 'Too Many Requests', traceId: hexId() },

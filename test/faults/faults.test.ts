@@ -5,7 +5,8 @@
  * What the sandbox counted must show 0 lost, 0 placed twice, 0 misreported, 0 limit breaches, and no
  * secret in anything the runs produced. `npm run test:faults` prints the tables.
  *
- * FAULTS_ONLY=<text> / FAULTS_FAULT=<text> run only the operations / faults whose name contains it.
+ * FAULTS_ONLY=<text> / FAULTS_FAULT=<text> run only the operations / faults whose name contains it;
+ * FAULTS_SUITE=<text> only the providers whose table title contains it.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
@@ -25,6 +26,7 @@ import { formatTable, saveResults } from './harness/table';
 const MODES: Mode[] = ['continue', 'stop'];
 const only = process.env.FAULTS_ONLY?.toLowerCase();
 const onlyFault = process.env.FAULTS_FAULT?.toLowerCase();
+const onlySuite = process.env.FAULTS_SUITE?.toLowerCase();
 // Everything (n8n-core, the node, the sandbox) shares one event loop: too many 10,000-item runs at
 // once stall it for seconds, and a stalled loop makes requests time out on the client and arrive
 // bunched at the sandbox. The table footer shows the worst stall seen.
@@ -34,6 +36,7 @@ const concurrency = Number(process.env.FAULTS_CONCURRENCY ?? 8);
 jest.setTimeout(30 * 60_000);
 
 for (const suite of FAULT_SUITES) {
+	if (onlySuite && !suite.title.toLowerCase().includes(onlySuite)) continue;
 	const operations = suite.operations.filter((op) => !only || op.name.toLowerCase().includes(only));
 	const faults = (suite.faults ?? STANDARD_FAULTS).filter(
 		(f) => !onlyFault || f.label.toLowerCase().includes(onlyFault),

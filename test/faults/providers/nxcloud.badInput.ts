@@ -87,6 +87,10 @@ const badCode = fc.oneof(
 	fc.stringMatching(/^[0-9]{1,4}[a-zA-Z#*.][0-9]{1,4}$/),
 );
 
+/** Well-formed numbers of another country: nothing callable is left for the country code 86. */
+const otherCountry = fc.stringMatching(/^(1|44|7|91)[0-9]{9}$/);
+const badNumber = fc.oneof(badPhone, otherCountry);
+
 const callerFields: BadField[] = [
 	{ key: 'show', field: 'Display Number', bad: blank },
 	{ key: 'cc', field: 'Country Code', bad: badCountryCode },
@@ -153,7 +157,7 @@ const TARGETS: BadInputTarget[] = [
 		},
 		good: (phone) => ({ phone, cc: COUNTRY_CODE, show: '085944247', text: 'Your parcel' }),
 		fields: [
-			{ key: 'phone', field: 'Numbers', bad: badPhone },
+			{ key: 'phone', field: 'Numbers', bad: badNumber },
 			{ key: 'text', field: 'Text', bad: blank },
 			...callerFields,
 		],
@@ -173,7 +177,7 @@ const TARGETS: BadInputTarget[] = [
 		},
 		good: (phone) => ({ phone, cc: COUNTRY_CODE, show: '085944247', code: '482913' }),
 		fields: [
-			{ key: 'phone', field: 'Number', bad: badPhone },
+			{ key: 'phone', field: 'Number', bad: badNumber },
 			{ key: 'code', field: 'Code', bad: badCode },
 			...callerFields,
 		],

@@ -2,7 +2,7 @@
  * Malformed input for NXTele Callbot: one bad item among good ones, in a field the node checks per
  * item before sending: the phone number (empty, letters, other characters, too short, too long, not
  * text), the Order ID (more than 64 characters), the callback URLs (not http(s); Order → Add reads them
- * per item) and the Task (empty).
+ * per item), the Task and the name of a script variable (empty).
  */
 import fc from 'fast-check';
 import type { IDataObject } from 'n8n-workflow';
@@ -80,6 +80,7 @@ const TARGETS: BadInputTarget[] = [
 			orderId: '={{ $json.id }}',
 			orderCallbackUrl: '={{ $json.orderUrl }}',
 			callCallbackUrl: '={{ $json.callUrl }}',
+			variables: { variable: [{ name: '={{ $json.variable }}', value: '42' }] },
 		},
 		good: (phone, i) => ({
 			phone,
@@ -87,12 +88,18 @@ const TARGETS: BadInputTarget[] = [
 			task: SEEDED_TASK,
 			orderUrl: 'https://n8n.example.com/webhook/order',
 			callUrl: '',
+			variable: 'amount',
 		}),
 		fields: [
 			...orderFields,
 			{ key: 'orderUrl', field: 'Order Callback URL', bad: notAWebAddress },
 			{ key: 'callUrl', field: 'Call Callback URL', bad: notAWebAddress },
 			{ key: 'task', field: 'Task', bad: fc.constantFrom('', ' ', '\t', null) },
+			{
+				key: 'variable',
+				field: 'Script Variables > Variable 1 > Name',
+				bad: fc.constantFrom('', ' ', '\n', null),
+			},
 		],
 	},
 	{
