@@ -48,8 +48,13 @@ function perItemVerdicts(
 	return verdicts;
 }
 
-const groupCall: FaultOperation = {
-	name: 'Group Call Create',
+/**
+ * Group Call → Create. With the run key (the default) a task name is this execution's own, so a retry
+ * that hears "name used before" knows its task exists. Without it the name may be anyone's: a request
+ * whose fate is unknown cannot be retried and is reported as such.
+ */
+const groupCall = (name: string, runKey: boolean): FaultOperation => ({
+	name,
 	numbers: BULK,
 	path: GROUP_CALL_PATH,
 	requestsPerRun: (n) => Math.ceil(n / numbersPerTask(n)),
@@ -57,7 +62,7 @@ const groupCall: FaultOperation = {
 		node: 'nxtele',
 		parameters: {
 			...groupCallParameters,
-			options: { numbersPerTask: numbersPerTask(numbers.length) },
+			options: { numbersPerTask: numbersPerTask(numbers.length), runKey },
 		},
 		items: numbers.map((phone) => ({ phone })),
 		credentialTypes: ['nxteleApi'],
@@ -71,7 +76,7 @@ const groupCall: FaultOperation = {
 	numbersIn: nxcloudNumbersIn,
 	// `{tasks, numbersSent, refusedNumbers}`: numbersSent 1 is this item's number in a task.
 	verdicts: (run, numbers) => perItemVerdicts(run, numbers, (j) => j.numbersSent === 1),
-};
+});
 
 /** One call per item: the item's number is the one called. */
 function callOperation(
@@ -133,6 +138,11 @@ export const nxcloudSuite: ProviderFaultSuite = {
 	}),
 	credentials: nxcloudCredentials,
 	secrets: nxcloudSecrets,
-	operations: [groupCall, notification, verificationCode],
+	operations: [
+		groupCall('Group Call Create', true),
+		groupCall('Group Call Create (no run key)', false),
+		notification,
+		verificationCode,
+	],
 	badInput: nxcloudBadInput,
 };

@@ -251,6 +251,24 @@ describe('NXTele → Group Call → Create', () => {
 		expect(tasks()).toHaveLength(1);
 	});
 
+	it('without the run key, a dropped connection after the task was made is not retried and is reported as unknown', async () => {
+		sandbox.injectFault({
+			provider: 'nxcloud',
+			path: GROUP_CALL_PATH,
+			kind: 'reset-after',
+			count: 1,
+		});
+		const result = await run({ options: { runKey: false } }, [{ phone: '8613242926514' }]);
+
+		// A retry would hear "name used before" and report the task the first attempt made as refused.
+		expect(nxcloudRequests(sandbox, GROUP_CALL_PATH)).toHaveLength(1);
+		expect(tasks()).toHaveLength(1);
+		// The run stops; its report puts the item among those whose outcome is unknown.
+		const report = (result.error('Subject') as { context?: { bulk?: unknown } } | undefined)
+			?.context?.bulk;
+		expect(JSON.stringify(report)).toMatch(/"outcomeUnknown":\[\[1,1\]\]/);
+	});
+
 	it('refuses to run for an AI agent unless the flow builder allowed it', async () => {
 		const result = await run({}, [{ phone: '8613242926514' }], {
 			type: 'n8n-nodes-dialers.nxteleTool',

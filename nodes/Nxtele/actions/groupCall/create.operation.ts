@@ -265,7 +265,10 @@ export const createGroupCall: BatchOperation = {
 						body: { json: body },
 						action: 'Group Call Create',
 						// Task names are unique at NXCloud: sending the same task again cannot make a second one.
-						idempotent: true,
+						// Only with the run key is the name this execution's own, so that "name used before" on a
+						// retry means "created by the first attempt"; without it the retry's refusal would hide
+						// a task the first attempt made, so a request whose fate is unknown is not sent again.
+						idempotent: useRunKey,
 						itemIndex,
 					});
 					taskId = answer.data;

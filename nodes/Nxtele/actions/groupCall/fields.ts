@@ -351,7 +351,7 @@ export const groupCallFields: INodeProperties[] = [
 				type: 'boolean',
 				default: true,
 				description:
-					'Whether each task name ends with a short key made from this execution and node (e.g. "#3f9a1c"). Task names must be unique, so with the key a repeated request (a retry, or n8n\'s Retry On Fail) can never create a second task: NXCloud refuses the same name, and the node reports that task as already created.',
+					'Whether each task name ends with a short key made from this execution and node (e.g. "#3f9a1c"). Task names must be unique, so with the key a repeated request (a retry, or n8n\'s Retry On Fail) can never create a second task: NXCloud refuses the same name, and the node reports that task as already created. Without the key a request whose outcome is unknown (a dropped connection) is not sent again: its numbers are reported as possibly called.',
 			},
 			{
 				displayName: 'Numbers Per Task',
