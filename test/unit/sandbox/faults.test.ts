@@ -187,6 +187,19 @@ describe('busy: the provider\'s own "not now"', () => {
 		expect(r.headers.get('retry-after')).toBe('3');
 	});
 
+	it('NXCloud verification code: its documented code 28 "TPS limit reached", nothing sent', async () => {
+		sb.injectFault({ provider: 'nxcloud', kind: 'busy', count: 1 });
+		const form = 'phone=8613242926514&country_code=86&show_phone=085944247&content=1-2-3&lang=en';
+		const r = await conventionPost(sb.baseUrls.nxcloud, '/api/voiceSms/versend', NX, nowMs, {
+			body: form,
+			contentType: 'application/x-www-form-urlencoded',
+			action: 'versend',
+		});
+		expect(r.status).toBe(200);
+		expect(r.json).toMatchObject({ code: '28', message: 'TPS limit reached' });
+		expect(sb.providers.nxcloud.state.messages).toHaveLength(0);
+	});
+
 	it('busy needs an authenticated caller: a bad key still gets the auth error', async () => {
 		sb.injectFault({ provider: 'unitalk', kind: 'busy', count: 1 });
 		const r = await unitalkPost(sb.baseUrls.unitalk, AUTODIAL, { action: 'GET_LIST' }, 'wrong');
