@@ -3,7 +3,7 @@
  * expression engine gives. Here both read the same parameter for the same items inside a real
  * n8n-core run (test/integration/harness/parameter-probe.ts), and every item must agree.
  */
-import type { IDataObject, INode } from 'n8n-workflow';
+import type { IDataObject, INode, NodeParameterValueType } from 'n8n-workflow';
 
 import { ITEMS_SOURCE_TYPE } from '../harness/items-source';
 import { PARAMETER_PROBE_TYPE } from '../harness/parameter-probe';
@@ -24,7 +24,7 @@ const items: IDataObject[] = [
 ];
 
 async function probe(
-	value: unknown,
+	value: NodeParameterValueType,
 	fallback = '',
 ): Promise<Array<{ fast: unknown; engine: unknown }>> {
 	const nodes: INode[] = [
