@@ -9,3 +9,4 @@ node node_modules/tsx/dist/cli.mjs test/bench/core.bench.ts
 node node_modules/tsx/dist/cli.mjs test/bench/unitalk-add-numbers.bench.ts
 node node_modules/tsx/dist/cli.mjs test/bench/nxtele-add-orders.bench.ts
 node node_modules/tsx/dist/cli.mjs test/bench/nxcloud-group-call.bench.ts
+node node_modules/tsx/dist/cli.mjs test/bench/twin24-add-candidates.bench.ts

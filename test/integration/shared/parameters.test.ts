@@ -3,7 +3,7 @@
  * expression engine gives. Here both read the same parameter for the same items inside a real
  * n8n-core run (test/integration/harness/parameter-probe.ts), and every item must agree.
  */
-import type { IDataObject, INode } from 'n8n-workflow';
+import type { IDataObject, INode, NodeParameterValueType } from 'n8n-workflow';
 
 import { ITEMS_SOURCE_TYPE } from '../harness/items-source';
 import { PARAMETER_PROBE_TYPE } from '../harness/parameter-probe';
@@ -24,7 +24,7 @@ const items: IDataObject[] = [
 ];
 
 async function probe(
-	value: string,
+	value: NodeParameterValueType,
 	fallback = '',
 ): Promise<Array<{ fast: unknown; engine: unknown }>> {
 	const nodes: INode[] = [
@@ -76,6 +76,34 @@ describe('the fast parameter reader gives what the expression engine gives', () 
 		expect(read).toHaveLength(items.length);
 		for (const [i, { fast, engine }] of read.entries())
 			expect({ i, value: fast }).toEqual({ i, value: engine });
+	});
+
+	// Collections (a node's "Additional Fields", fixedCollections): built from their constants and plain
+	// paths, or, with any other expression in them, left to the engine as a whole.
+	it.each([
+		[
+			'constants and plain paths',
+			{ data: '={{ $json.nested }}', id: '={{ $json.phone }}', name: 'constant', n: 3, on: true },
+		],
+		['a path that finds nothing', { a: '={{ $json.nested.deep.x }}', b: '={{ $json.missing }}' }],
+		[
+			'a fixedCollection',
+			{
+				variable: [
+					{ name: 'Name', value: '={{ $json.phone }}' },
+					{ name: 'Fixed', value: '1' },
+				],
+			},
+		],
+		['a list', ['={{ $json.n }}', 'x', 2, null]],
+		['nested objects', { outer: { inner: { v: "={{ $json['with space'] }}" }, empty: {} } }],
+		['another expression among paths', { a: '={{ $json.phone }}', b: '={{ $json.phone + "" }}' }],
+		['an object expression', { data: '={{ { "leadId": $json.phone } }}' }],
+	])('a collection with %s', async (_label, value) => {
+		const read = await probe(value);
+		expect(read).toHaveLength(items.length);
+		for (const [i, { fast, engine }] of read.entries())
+			expect({ i, value: fast }).toStrictEqual({ i, value: engine });
 	});
 
 	it('a missing field with a non-empty fallback', async () => {
