@@ -4,5 +4,6 @@
  */
 import type { ProviderFaultSuite } from '../harness/types';
 import { unitalkSuite } from './unitalk';
+import { twin24Suite } from './twin24';
 
-export const FAULT_SUITES: ProviderFaultSuite[] = [unitalkSuite];
+export const FAULT_SUITES: ProviderFaultSuite[] = [unitalkSuite, twin24Suite];
