@@ -53,6 +53,7 @@ const badTimezone: fc.Arbitrary<unknown> = fc.oneof(
 	fc
 		.tuple(fc.integer({ min: -43_199, max: 43_199 }), fc.constantFrom(0.5, 0.25, 0.001))
 		.map(([n, f]) => n + f),
+	fc.constantFrom('UTC+3', '3h', 'abc', '+03:00'),
 );
 
 /** Not a JSON object: broken JSON text, or JSON that is a list, a number, a text. */
@@ -60,6 +61,16 @@ const badJsonObject: fc.Arbitrary<unknown> = fc.oneof(
 	fc.constantFrom('{', '{"a": }', "{'a': 1}", 'name=John', '{"a": 1,}', '[1, 2]', '42', '"text"'),
 	fc.stringMatching(/^\{"[a-z]{1,8}": [a-z]{1,8}\}$/),
 	fc.constantFrom([1, 2], 'null', 'true'),
+);
+
+/** The variable every item also gets from the Variables field. */
+const FIXED_VARIABLE = 'Greeting';
+
+/** Variables (JSON) is also refused with an empty name, or a name Variables gives too. */
+const badVariables: fc.Arbitrary<unknown> = fc.oneof(
+	badJsonObject,
+	fc.constantFrom('{"": "x"}', '{"  ": 1}', '{"Name": "a", "": "b"}'),
+	fc.string({ maxLength: 20 }).map((v) => JSON.stringify({ Name: 'a', [FIXED_VARIABLE]: v })),
 );
 
 /** Text that is not a Twin24 ID: empty where one is required, or with characters IDs never have. */
@@ -70,7 +81,8 @@ const badId = (required: boolean): fc.Arbitrary<unknown> =>
 			.tuple(
 				fc.stringMatching(/^[a-f0-9]{4,12}$/),
 				fc.constantFrom(' ', '/', '?', '#', '%', '&', '"', '\\', '<'),
-				fc.stringMatching(/^[a-f0-9]{0,12}$/),
+				// Something after it: a trailing space is trimmed (and the ID then valid).
+				fc.stringMatching(/^[a-f0-9]{1,12}$/),
 			)
 			.map(([a, c, b]) => `${a}${c}${b}`),
 		fc.constantFrom('../autoCall', '-1', '.hidden', '/x'),
@@ -86,6 +98,7 @@ interface Target {
 
 /** Candidate Fields, each read from the item. */
 const candidateFields = {
+	variables: { variable: [{ name: FIXED_VARIABLE, value: 'Hello' }] },
 	timezone: '={{ $json.tz }}',
 	clientExternalId: '={{ $json.ext }}',
 	variablesJson: '={{ $json.vars }}',
@@ -102,7 +115,7 @@ const candidateChecks: Target['fields'] = [
 	{ key: 'phone', field: 'Phone', bad: badPhone },
 	{ key: 'tz', field: 'Time Zone Offset (Seconds)', bad: badTimezone },
 	{ key: 'ext', field: 'Client External ID', bad: tooLong(255) },
-	{ key: 'vars', field: 'Variables (JSON)', bad: badJsonObject },
+	{ key: 'vars', field: 'Variables (JSON)', bad: badVariables },
 	{ key: 'cb', field: 'Callback Data', bad: badJsonObject },
 ];
 const botById = { __rl: true, mode: 'id', value: '={{ $json.bot }}' };

@@ -65,7 +65,6 @@ const CANDIDATE_WORDS: Record<string, Verdict> = {
 	added: 'done',
 	calling: 'done',
 	outcomeUnknown: 'unknown',
-	notSent: 'not-sent',
 	notAdded: 'refused',
 };
 
