@@ -7,10 +7,11 @@
  *   Task behind it: a login that fails must never cost a candidate or add one twice.
  * Task > Create is not here: a new task has no candidates, so it calls nobody.
  *
- * Twin24 has no idempotency key and publishes no rate limit (research/twin24.md §4.2): an answer lost
- * after Twin24 acted (5xx after acting, reset after acting, timeout) cannot be retried without risking a
- * second call, so the node reports those candidates as "outcome unknown" (counted as such, not lost),
- * and the breaches column stays 0 because the sandbox has no limit to break (it records the rate only).
+ * Twin24 has no idempotency key and publishes no rate limit (research/twin24.md §4.2): a request that
+ * ends in a 5xx, a reset or a timeout may have been acted on, and cannot be retried without risking a
+ * second call, so the node reports its candidates as "outcome unknown" (counted as such, not lost),
+ * also when the fault came before Twin24 acted (the node cannot tell the two apart). Only 429 is
+ * retried. The breaches column stays 0 because the sandbox has no limit to break (it records the rate).
  */
 import type { IDataObject } from 'n8n-workflow';
 
