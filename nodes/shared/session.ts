@@ -11,16 +11,23 @@ import type { IDataObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-w
  *   expired" (reason `token-expired`) gets one new login and is sent once more, never twice.
  */
 
-export type LoginOutcome = 'refused' | 'unreachable' | 'failed';
+/** busy: the login service said "not now" (HTTP 429): nothing was done, try again after its wait. */
+export type LoginOutcome = 'refused' | 'unreachable' | 'busy' | 'failed';
 
-/** Why a login did not give a token. `outcome` tells the transport whether to retry (unreachable). */
+/**
+ * Why a login did not give a token. `outcome` tells the transport whether to retry (unreachable,
+ * busy); `retryAfter` is the login's Retry-After header when it gave one.
+ */
 export class LoginFailure extends Error {
 	readonly loginOutcome: LoginOutcome;
 
-	constructor(message: string, outcome: LoginOutcome) {
+	readonly retryAfter?: string;
+
+	constructor(message: string, outcome: LoginOutcome, retryAfter?: string) {
 		super(message);
 		this.name = 'LoginFailure';
 		this.loginOutcome = outcome;
+		if (retryAfter) this.retryAfter = retryAfter;
 	}
 }
 
@@ -65,7 +72,9 @@ export async function logIn(
 		ignoreHttpStatusErrors: true,
 		timeout: 30_000,
 	};
-	let response: { statusCode: number; body: unknown } | undefined;
+	let response:
+		| { statusCode: number; body: unknown; headers?: Record<string, unknown> }
+		| undefined;
 	let networkError: string | undefined;
 	try {
 		response = (await helpers.httpRequest(options)) as typeof response;
@@ -82,6 +91,15 @@ export async function logIn(
 	const body = parseJson(response.body);
 	if (login.refusedStatuses.includes(statusCode))
 		throw new LoginFailure(login.refusedMessage, 'refused');
+	// Too many logins or requests: a wait, not a wrong password.
+	if (statusCode === 429) {
+		const retryAfter = response.headers?.['retry-after'];
+		throw new LoginFailure(
+			`The ${login.provider} login answered HTTP 429${providerError(body)}`,
+			'busy',
+			typeof retryAfter === 'string' ? retryAfter : undefined,
+		);
+	}
 	if (statusCode < 200 || statusCode >= 300)
 		throw new LoginFailure(
 			`The ${login.provider} login answered HTTP ${statusCode}${providerError(body)}`,

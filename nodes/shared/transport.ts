@@ -17,6 +17,7 @@ import { sharedGovernor } from './governor';
 import type { GovernorLimits } from './governor';
 import { processLimits } from './processShare';
 import { findLoginFailure } from './session';
+import type { LoginFailure } from './session';
 
 /**
  * The one way this package talks to a provider.
@@ -230,7 +231,7 @@ export async function providerRequest(
 			});
 		} catch (error) {
 			const login = findLoginFailure(error);
-			if (login) return loginAttempt(login.message, login.loginOutcome === 'unreachable');
+			if (login) return loginAttempt(login);
 			const code = errorCode(error);
 			const detail = code ?? (error as Error).message;
 			return code && NOT_SENT_CODES.has(code)
@@ -286,11 +287,29 @@ function isExpiredToken(result: Attempt): boolean {
 	return result.kind === 'failed' && result.verdict.reason === 'token-expired';
 }
 
-/** A login that failed: refused credentials are final, an unreachable login service is "not sent". */
-function loginAttempt(message: string, unreachable: boolean): Attempt {
-	return unreachable
-		? { kind: 'not-sent', detail: message }
-		: { kind: 'login-failed', detail: message };
+/**
+ * A login that failed: refused credentials are final, an unreachable login service is "not sent", a
+ * busy one "not now" (retried after its Retry-After); the request itself was not sent in any case.
+ */
+function loginAttempt(login: LoginFailure): Attempt {
+	switch (login.loginOutcome) {
+		case 'unreachable':
+			return { kind: 'not-sent', detail: login.message };
+		case 'busy':
+			return {
+				kind: 'not-now',
+				verdict: {
+					ok: false,
+					reason: 'rate-limited',
+					message: login.message,
+					retryAfterMs: retryAfterMs({ 'retry-after': login.retryAfter }),
+				},
+				statusCode: 429,
+				body: undefined,
+			};
+		default:
+			return { kind: 'login-failed', detail: login.message };
+	}
 }
 
 function classifyResponse(

@@ -138,7 +138,7 @@ async function runIn(
 		for (const skip of faultSkips(plan, op.requestsPerRun(numbers.length)))
 			sandbox.injectFault({
 				provider: suite.provider,
-				path: op.path,
+				path: op.faultPath ?? op.path,
 				kind: plan.kind,
 				count: 1,
 				skip,

@@ -36,13 +36,18 @@ export interface FaultOperation {
 	name: string;
 	/** How many numbers (or calls) one run sends. Bulk operations: 10,000. */
 	numbers: number;
-	/** Provider path the faults apply to (exact path after the provider prefix). */
+	/** Provider path the operation sends to (exact path after the provider prefix): its requests are counted there. */
 	path: string;
 	/**
 	 * Other paths whose requests carry this operation's numbers too (counted as sent, no fault applied):
 	 * for example the addBatchCall requests that follow a createAndCall.
 	 */
 	alsoSentAt?: string[];
+	/**
+	 * Where the faults go when not at `path`, for example the login that comes before the operation's
+	 * requests (`requestsPerRun` then counts the requests at this path).
+	 */
+	faultPath?: string;
 	/** Numbers each input item carries (default 1): item i carries numbers[i*k .. (i+1)*k - 1]. */
 	numbersPerItem?: number;
 	/**

@@ -6,5 +6,11 @@ import type { ProviderFaultSuite } from '../harness/types';
 import { nxcloudSuite } from './nxcloud';
 import { nxteleCallbotSuite } from './nxteleCallbot';
 import { unitalkSuite } from './unitalk';
+import { twin24Suite } from './twin24';
 
-export const FAULT_SUITES: ProviderFaultSuite[] = [unitalkSuite, nxteleCallbotSuite, nxcloudSuite];
+export const FAULT_SUITES: ProviderFaultSuite[] = [
+	unitalkSuite,
+	twin24Suite,
+	nxteleCallbotSuite,
+	nxcloudSuite,
+];

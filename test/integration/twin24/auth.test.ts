@@ -189,3 +189,58 @@ describe('Twin24 credential: wrong password', () => {
 		expect(JSON.stringify(result.run)).not.toContain(secret);
 	});
 });
+
+describe('Twin24 credential: a busy login (HTTP 429)', () => {
+	const loginPath = '/iam/api/v1/auth/login';
+	const secret = 'Busy-Pa55word-do-not-echo';
+
+	it('waits the Retry-After, logs in again and sends the candidates once', async () => {
+		const taskId = await createTask(ctx);
+		ctx.sandbox.injectFault({
+			provider: 'twin24',
+			path: loginPath,
+			kind: 'http429',
+			count: 1,
+			retryAfterSeconds: 1,
+		});
+		const result = await ctx.run(
+			'candidate',
+			{
+				operation: 'addToTask',
+				task: { __rl: true, mode: 'id', value: taskId },
+				phone: '={{ $json.phone }}',
+			},
+			[{ phone: '79001110001' }, { phone: '79001110002' }],
+		);
+		expect(result.error()).toBeUndefined();
+		expect(result.output('Subject').map((i) => i.json.status)).toEqual(['added', 'added']);
+		const logins = ctx.requests().filter((r) => r.path === loginPath);
+		// The run's own login (429, then one that worked); createTask logged in once before.
+		expect(logins.map((r) => r.responseStatus)).toEqual([200, 429, 200]);
+		expect(ctx.requests('/autoCallCandidate/batch')).toHaveLength(1);
+	});
+
+	it('says "refused the request for now", not that the credentials are wrong, when it stays busy', async () => {
+		ctx.sandbox.injectFault({
+			provider: 'twin24',
+			path: loginPath,
+			kind: 'http429',
+			count: 10,
+			retryAfterSeconds: 60,
+		});
+		const result = await ctx.run(
+			'bot',
+			{ operation: 'getMany', returnAll: true },
+			[{}],
+			{},
+			{ password: secret },
+		);
+		const error = result.error();
+		expect(error?.message).toMatch(/Twin24 login answered HTTP 429/);
+		expect(error?.description).toMatch(
+			/refused the request for now and asked to wait 60 s\. Nothing was done/,
+		);
+		expect(error?.description).not.toMatch(/check the values/);
+		expect(JSON.stringify(result.run)).not.toContain(secret);
+	});
+});

@@ -124,6 +124,21 @@ describe('Twin24 → Candidate → Add to Task', () => {
 			'Item 1: "Variables 2 > Name" is used twice ("Name")',
 		],
 		[
+			'a variable with an empty name in Variables (JSON)',
+			{ candidate: { variablesJson: '{"": "x"}' } },
+			'Item 1: "Variables (JSON)" has a variable with an empty name',
+		],
+		[
+			'a name in Variables (JSON) that Variables gives too',
+			{
+				candidate: {
+					variables: { variable: [{ name: 'Name', value: 'a' }] },
+					variablesJson: '{"Name": "b"}',
+				},
+			},
+			'Item 1: "Variables (JSON)" names "Name", which Variables gives too',
+		],
+		[
 			'callback data that is not an object',
 			{ candidate: { callbackData: '[1, 2]' } },
 			'Item 1: "Callback Data" must be an object',

@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 import { phonesOf } from '../../../shared/lists';
 import { perRequestOption } from '../../../shared/perRequest';
-import { parseInput } from '../../../shared/validation';
+import { inputError, parseInput } from '../../../shared/validation';
 import { identityOf } from '../../transport';
 import { jsonObjectOf } from '../common';
 
@@ -154,6 +154,7 @@ export function readCandidate(
 		name,
 		value: typeof value === 'string' ? value : JSON.stringify(value),
 	}));
+	checkJsonVariableNames(node, itemIndex, fromJson, listed);
 	const checked = parseInput(
 		node,
 		candidateSchema,
@@ -177,6 +178,35 @@ export function readCandidate(
 	if (checked.clientExternalId) candidate.clientExternalId = checked.clientExternalId;
 	if (checked.timezone !== undefined) candidate.timezone = checked.timezone;
 	return candidate;
+}
+
+/**
+ * The names of Variables (JSON), checked here so that the error names that field (the schema would
+ * name an entry of Variables the user never made): none empty, none also given in Variables.
+ */
+function checkJsonVariableNames(
+	node: INode,
+	itemIndex: number,
+	fromJson: Array<{ name: string }>,
+	listed: Array<{ name: string }>,
+): void {
+	const listedNames = new Set(listed.map((v) => v.name.trim()));
+	for (const { name } of fromJson) {
+		if (name.trim() === '')
+			throw inputError(
+				node,
+				itemIndex,
+				'Variables (JSON)',
+				'has a variable with an empty name; each key is a variable name of the script, for example {"Name": "John"}',
+			);
+		if (listedNames.has(name.trim()))
+			throw inputError(
+				node,
+				itemIndex,
+				'Variables (JSON)',
+				`names "${name.trim()}", which Variables gives too; each variable name may appear once`,
+			);
+	}
 }
 
 /**
