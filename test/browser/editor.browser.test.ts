@@ -10,9 +10,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
-import type { INodeTypeDescription } from 'n8n-workflow';
+import type { ICredentialType, IDataObject, INodeTypeDescription } from 'n8n-workflow';
 
 import type { RecordedRequest } from '../../sandbox';
+import { createTaskSchema } from '../../sandbox/twin24/schemas';
 import { SEED_BOTS } from '../../sandbox/twin24/state';
 import { devCredentials, EXAMPLES_DIR, linkCredentials } from '../../scripts/dev-fixtures';
 import type { DevWorkflow } from '../../scripts/dev-fixtures';
@@ -22,6 +23,7 @@ import { BOOT_TIMEOUT_MS, PACKAGE, startPackageN8n } from '../e2e/package-n8n';
 import type { PackageN8n } from '../e2e/package-n8n';
 import { packageCredentials, packageNodes } from '../package-contents';
 import type { PackageNode } from '../package-contents';
+import { minimalTask } from '../unit/sandbox/twin24-helpers';
 import {
 	ARTIFACTS,
 	closeNode,
@@ -68,6 +70,13 @@ const summary = {
 
 beforeAll(async () => {
 	env = await startPackageN8n('browser');
+	// A user's Twin24 account has call tasks already (the sandbox starts with none): the Task pickers
+	// must list this one.
+	env.sandbox.providers.twin24.state.createTask(
+		createTaskSchema.parse(
+			minimalTask({ name: 'Sandbox spring campaign', defaultExecData: SEED_BOTS[0].id }),
+		),
+	);
 	for (const c of devCredentials(env.sandbox.url)) {
 		const id = await env.n8n.createCredential(c.type, c.name, c.data);
 		credentials.set(c.type, { id, name: c.name });
@@ -276,17 +285,11 @@ describe('credentials', () => {
 			const secretField = type.properties.find((p) => p.typeOptions?.password);
 			expect(secretField).toBeDefined();
 			const wrongSecret = `wrong-${secretField!.name}-7f3a9c`;
-			// A trigger's secret is checked by the node where it is used (testedBy): no value is "wrong"
-			// there, a setting the trigger cannot use is (an invalid header or an empty parameter name).
+			// A secret checked by the node where it is used (testedBy) has no "wrong" value there: a
+			// setting the node cannot use is wrong instead.
 			const checkedByNode = type.test === undefined;
-			const canUseHeader = type.properties.some(
-				(p) => p.name === 'secretLocation' && p.type === 'options',
-			);
-			const wrongData = checkedByNode
-				? canUseHeader
-					? { secretLocation: 'header', headerName: 'X Webhook Secret' }
-					: { queryParameterName: ' ' }
-				: { [secretField!.name]: wrongSecret };
+			const unusable = checkedByNode ? unusableSetting(type) : undefined;
+			const wrongData = unusable?.data ?? { [secretField!.name]: wrongSecret };
 			const wrongId = await env.n8n.createCredential(
 				type.name,
 				`${type.displayName} (wrong setting)`,
@@ -304,9 +307,7 @@ describe('credentials', () => {
 			expect(wrongResult).toMatch(/Couldn.t connect with these settings/i);
 			// The reason names the provider's refusal (or the unusable setting) in words, not a bare status.
 			expect(wrongResult).toMatch(
-				checkedByNode
-					? /is not a valid header name|"Parameter Name" is empty/
-					: /refused|invalid|wrong|unauthori[sz]ed|forbidden|sign/i,
+				unusable?.reason ?? /refused|invalid|wrong|unauthori[sz]ed|forbidden|sign/i,
 			);
 			const html = await page.content();
 			expect(html).not.toContain(wrongSecret);
@@ -316,11 +317,34 @@ describe('credentials', () => {
 	);
 });
 
+/**
+ * A setting the node testing a credential (testedBy) must refuse, by what the credential holds, and
+ * the words of its refusal.
+ */
+function unusableSetting(type: ICredentialType): { data: IDataObject; reason: RegExp } {
+	const has = (name: string, kind?: string) =>
+		type.properties.some((p) => p.name === name && (!kind || p.type === kind));
+	if (has('secretLocation', 'options'))
+		return {
+			data: { secretLocation: 'header', headerName: 'X Webhook Secret' },
+			reason: /is not a valid header name/,
+		};
+	if (has('queryParameterName'))
+		return { data: { queryParameterName: ' ' }, reason: /"Parameter Name" is empty/ };
+	if (has('webhookUrl'))
+		// A secret in a link goes only over https to the provider (or to this machine).
+		return {
+			data: { webhookUrl: 'http://webhook.example.com/tracking/webhook/event' },
+			reason: /"Webhook URL" must use https:\/\//,
+		};
+	throw new Error(`${type.name}: no setting known that its node refuses (add one here)`);
+}
+
 /** Opens a saved credential, saves it (n8n tests it on save) and returns the banner's text. */
 async function testCredentialInEditor(id: string, shot: string): Promise<string> {
 	const { page } = editor;
 	note(`credential ${shot}`);
-	await page.goto(`${env.n8n.baseUrl}/home/credentials/${id}`);
+	await page.goto(`${env.n8n.baseUrl}/home/credentials/${id}`, { waitUntil: 'commit' });
 	const modal = page.getByTestId('editCredential-modal');
 	await modal.waitFor({ timeout: 120_000 });
 	const banner = modal.locator(
@@ -400,17 +424,24 @@ describe('example workflows', () => {
 		const workflowId = await env.n8n.createWorkflow(linkCredentials(withUserInputs(file, wf), ids));
 		await openWorkflow(page, env.n8n, workflowId);
 		editor.takeConsoleErrors();
-		env.sandbox.reset();
+		// The requests of this run are the ones after this point. No sandbox reset: a real provider keeps
+		// the tokens it issued, and a reset would make the node's cached login a refused request.
+		const firstRequest = env.sandbox.requests.length;
 
+		// n8n answers the editor's run request once the test webhooks are registered.
+		const runAnswer = page.waitForResponse(
+			(r) => r.request().method() === 'POST' && /\/rest\/workflows\/[^/]+\/run$/.test(r.url()),
+		);
 		await page
 			.getByRole('button', { name: /^Execute workflow/ })
 			.first()
 			// The canvas pane lies over the button's edge on a small viewport; the click is the user's.
 			.click({ force: true });
+		expect((await runAnswer).status()).toBe(200);
 		const trigger = wf.nodes.find((n) => WEBHOOK_TRIGGERS[n.type]);
 		let callId: number | undefined;
 		if (trigger) {
-			// The editor now listens on the test URL (404 until it does): the sandbox plays the provider.
+			// The editor now listens on the test URL: the sandbox plays the provider.
 			// The secret lives in the trigger's credential (the dev one the example names).
 			const refs = Object.values(trigger.credentials as Record<string, { name: string }>);
 			const secretData = devCredentials(env.sandbox.url).find((c) => c.name === refs[0]?.name)
@@ -421,16 +452,11 @@ describe('example workflows', () => {
 				query: { [secretData.queryParameterName]: secretData.secret },
 			});
 			callId = 770000 + Math.floor(Math.random() * 10000);
-			let status = 0;
-			for (let attempt = 0; attempt < 60 && status !== 200; attempt++) {
-				if (attempt) await page.waitForTimeout(500);
-				const delivery = await env.sandbox.providers.unitalk.webhooks.emit(
-					WEBHOOK_TRIGGERS[trigger.type].event,
-					{ payload: { call: { id: callId } } },
-				);
-				status = delivery.status;
-			}
-			expect(status).toBe(200);
+			const delivery = await env.sandbox.providers.unitalk.webhooks.emit(
+				WEBHOOK_TRIGGERS[trigger.type].event,
+				{ payload: { call: { id: callId } } },
+			);
+			expect(delivery.status).toBe(200);
 		}
 
 		const done = await env.n8n.waitForExecution(workflowId, undefined, 120_000);
@@ -452,7 +478,7 @@ describe('example workflows', () => {
 			exampleChecks(
 				file,
 				run,
-				env.sandbox.requests.filter((r) => r.provider !== 'control'),
+				env.sandbox.requests.slice(firstRequest).filter((r) => r.provider !== 'control'),
 			);
 		}
 		expect(editor.takeConsoleErrors()).toEqual([]);

@@ -111,7 +111,8 @@ export async function openWorkflow(
 	n8n: N8nInstance,
 	workflowId: string,
 ): Promise<void> {
-	await page.goto(`${n8n.baseUrl}/workflow/${workflowId}`);
+	// Not the "load" event (every asset of the editor, long on a busy machine): the canvas is what counts.
+	await page.goto(`${n8n.baseUrl}/workflow/${workflowId}`, { waitUntil: 'commit' });
 	await page.getByTestId('canvas-node').first().waitFor({ timeout: 120_000 });
 }
 
