@@ -17,8 +17,8 @@ import { SSML_WRAPPED, SSML_WRAPPED_ISSUE } from '../audio/common';
 import { autodialerField, checkAutodialerId } from '../common';
 import { phonesOf } from '../../../shared/lists';
 import { perRequestOption, perRequestSize } from '../../../shared/perRequest';
-import { sendTakingBackRefused, phonesNamedIn } from '../../../shared/refusals';
-import { unitalkAnswer, unitalkMessage } from '../refusals';
+import { sendTakingBackRefused } from '../../../shared/refusals';
+import { refusedAutodialerNumbers, unitalkMessage } from '../refusals';
 import { itemParameterReader } from '../../../shared/parameters';
 import type { ItemParameterReader } from '../../../shared/parameters';
 import { autodialAction } from '../../transport';
@@ -377,19 +377,8 @@ async function sendBatch(
 						),
 					)
 				: undefined,
-		refused: refusedPhones,
+		refused: refusedAutodialerNumbers,
 		accepted: (entry) => outcome(entry, 'added'),
 		rejected: (entry, reason) => outcome(entry, 'rejected', reason),
 	});
-}
-
-/** Phones Unitalk named in a "Wrong numbers" / "Wrong audios" answer, with the reason for each. */
-function refusedPhones(error: unknown): Map<string, string> {
-	const { message, data } = unitalkAnswer(error);
-	if (message !== 'Wrong numbers' && message !== 'Wrong audios') return new Map();
-	const fallback =
-		message === 'Wrong numbers'
-			? 'Unitalk did not accept this number'
-			: 'Unitalk did not accept the audios of this number';
-	return phonesNamedIn(data, (why) => why ?? fallback);
 }
