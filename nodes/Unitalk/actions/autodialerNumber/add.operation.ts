@@ -14,7 +14,7 @@ import {
 	rawAudios,
 } from '../audioList';
 import { SSML_WRAPPED, SSML_WRAPPED_ISSUE } from '../audio/common';
-import { autodialerField, checkAutodialerId } from '../common';
+import { autodialerField, checkAutodialerId, PHONES_PER_ITEM } from '../common';
 import { phonesOf } from '../../../shared/lists';
 import { perRequestOption, perRequestSize } from '../../../shared/perRequest';
 import { sendTakingBackRefused } from '../../../shared/refusals';
@@ -104,8 +104,7 @@ export const add: BatchOperation = {
 			type: 'string',
 			default: '={{ $json.phone }}',
 			required: true,
-			description:
-				'The number in international format. Spaces, brackets and dashes are removed. Several numbers per item can be given as a list or separated by commas.',
+			description: `The number in international format. ${PHONES_PER_ITEM}.`,
 		},
 		{
 			displayName: 'Number Data',
@@ -131,14 +130,18 @@ export const add: BatchOperation = {
 					name: 'name',
 					type: 'string',
 					default: '',
-					description: 'Name shown for the number (Unitalk keeps the first 100 characters)',
+					placeholder: 'Olena Kovalenko',
+					description:
+						"The client's name for this number, e.g. Olena Kovalenko; the SIP client can show it and speech synthesis can read it (Unitalk keeps the first 100 characters)",
 				},
 				{
 					displayName: 'Note',
 					name: 'note',
 					type: 'string',
 					default: '',
-					description: 'Note for the number (Unitalk keeps the first 500 characters)',
+					placeholder: 'Asked for a call back about the spring offer',
+					description:
+						'Note for the number, e.g. Order 1234, delivery on Friday; the SIP client can show it and speech synthesis can read it (Unitalk keeps the first 500 characters)',
 				},
 				{
 					displayName: 'Parameters',
@@ -158,8 +161,18 @@ export const add: BatchOperation = {
 									type: 'number',
 									typeOptions: { minValue: 1, maxValue: 10 },
 									default: 1,
+									description:
+										'Which of the 10 parameter slots this value goes into, 1 to 10, e.g. 1 (read out as "Number Parameter 1" in speech synthesis)',
 								},
-								{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+								{
+									displayName: 'Value',
+									name: 'value',
+									type: 'string',
+									default: '',
+									placeholder: '1234',
+									description:
+										'Value of this parameter for the number, e.g. an order number such as 1234 (Unitalk keeps the first 500 characters)',
+								},
 							],
 						},
 					],
