@@ -116,10 +116,15 @@ function operationsByResource(d: INodeTypeDescription) {
 
 /** The subtitle exactly as the editor computes it: n8n's expression engine over the parameters. */
 function subtitleFor(d: INodeTypeDescription, resource: string, operation: string): unknown {
+	return subtitleWith(d, { resource, operation });
+}
+
+/** The subtitle with these parameter values (only their fields are given to n8n). */
+function subtitleWith(d: INodeTypeDescription, parameters: Record<string, unknown>): unknown {
 	// Only the selectors: the subtitle reads nothing else, and other fields' defaults are not its test.
 	const selectors = {
 		...d,
-		properties: d.properties.filter((p) => p.name === 'resource' || p.name === 'operation'),
+		properties: d.properties.filter((p) => p.name in parameters),
 	};
 	const nodeTypes: INodeTypes = {
 		getByName: () => ({ description: selectors }),
@@ -132,8 +137,8 @@ function subtitleFor(d: INodeTypeDescription, resource: string, operation: strin
 		type: d.name,
 		typeVersion: 1,
 		position: [0, 0] as [number, number],
-		parameters: { resource, operation },
-	};
+		parameters,
+	} as never;
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
 	return workflow.expression.getSimpleParameterValue(node, d.subtitle ?? '', 'internal', {});
 }
@@ -181,6 +186,23 @@ describe.each(nodes.map((n) => [n.description.displayName, n.description] as con
 				const subtitle = subtitleFor(d, c.resource, c.operation);
 				expect({ ...c, subtitle }).toEqual({ ...c, subtitle: c.action });
 			}
+		});
+	},
+);
+
+const triggers = nodes.filter((n) => n.description.group.includes('trigger'));
+
+describe.each(triggers.map((n) => [n.description.displayName, n.description] as const))(
+	'%s',
+	(_name, d) => {
+		it('has a canvas subtitle naming the chosen events in words', () => {
+			const events = d.properties.find((p) => p.name === 'events');
+			const options = (events?.options ?? []) as Array<{ name: string; value: string }>;
+			expect(options.length).toBeGreaterThan(1);
+			const chosen = options.slice(0, 2);
+			expect(subtitleWith(d, { events: chosen.map((o) => o.value) })).toBe(
+				chosen.map((o) => o.name).join(', '),
+			);
 		});
 	},
 );
