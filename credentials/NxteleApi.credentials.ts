@@ -34,7 +34,9 @@ export class NxteleApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			description: 'The accessKey from the NXCloud console',
+			placeholder: 'fme2na3kdi3ki',
+			description:
+				'The accessKey from the NXCloud console, e.g. fme2na3kdi3ki (the example of the NXCloud docs)',
 		},
 		{
 			displayName: 'Access Secret',

@@ -31,7 +31,9 @@ export class NxteleCallbotApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			description: 'The account UUID from the NXCloud console, Developer page',
+			placeholder: '7c1d3e5f-2a4b-4c6d-8e9f-0a1b2c3d4e5f',
+			description:
+				'The account UUID from the NXCloud console: Developer page (Developer Authorization), copied as shown there',
 		},
 		{
 			displayName: 'Secret Key',

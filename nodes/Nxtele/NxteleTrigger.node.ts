@@ -23,6 +23,7 @@ import {
 	webhookResponse,
 } from '../shared/trigger';
 import type { CallbotAlgorithm } from './signatures';
+import { choicesSubtitle } from '../shared/subtitle';
 import { callbackKind, deliveryIdOf, EVENT_OPTIONS, type NxteleEvent } from './trigger/events';
 import { verifyCallback } from './trigger/verify';
 
@@ -73,7 +74,7 @@ export class NxteleTrigger implements INodeType {
 		icon: { light: 'file:../../icons/nxtele.svg', dark: 'file:../../icons/nxtele.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{($parameter["events"] || []).join(", ")}}',
+		subtitle: choicesSubtitle('events', EVENT_OPTIONS),
 		description:
 			'Starts the workflow when NXTele Callbot reports a task, order or call, or NXCloud sends a voice receipt',
 		defaults: { name: 'NXTele Trigger' },

@@ -26,7 +26,8 @@ import {
 } from '../shared/trigger';
 import type { SecretSettings } from '../shared/trigger';
 import { triggerProperties } from './trigger/description';
-import { deliveryId, detectEvent } from './trigger/events';
+import { choicesSubtitle } from '../shared/subtitle';
+import { deliveryId, detectEvent, EVENT_OPTIONS } from './trigger/events';
 
 const CREDENTIAL = 'twin24TriggerApi';
 
@@ -57,7 +58,7 @@ export class Twin24Trigger implements INodeType {
 		icon: { light: 'file:../../icons/twin24.svg', dark: 'file:../../icons/twin24.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{($parameter["events"] || []).join(", ")}}',
+		subtitle: choicesSubtitle('events', EVENT_OPTIONS),
 		description:
 			'Starts the workflow when Twin24 reports a call task event (call ended, candidate processed, redirect, recall, efficiency, task status) or an inbound call',
 		defaults: { name: 'Twin24 Trigger' },

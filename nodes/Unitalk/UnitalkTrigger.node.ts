@@ -26,7 +26,14 @@ import {
 } from '../shared/trigger';
 import type { SecretSettings } from '../shared/trigger';
 import { checkPriority, checkRouteAnswer } from './trigger/answers';
-import { ANSWERING_EVENTS, deliveryId, detectEvent, type UnitalkEvent } from './trigger/events';
+import { choicesSubtitle } from '../shared/subtitle';
+import {
+	ANSWERING_EVENTS,
+	deliveryId,
+	detectEvent,
+	EVENT_OPTIONS,
+	type UnitalkEvent,
+} from './trigger/events';
 import { triggerProperties } from './trigger/description';
 
 export { DUPLICATE_MEMORY, DUPLICATE_WINDOW_MS } from '../shared/trigger';
@@ -73,7 +80,7 @@ export class UnitalkTrigger implements INodeType {
 		icon: { light: 'file:../../icons/unitalk.svg', dark: 'file:../../icons/unitalk.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{($parameter["events"] || []).join(", ")}}',
+		subtitle: choicesSubtitle('events', EVENT_OPTIONS),
 		description:
 			'Starts the workflow when Unitalk reports a call, voice menu, autodialer, voice queue or balance event, and answers its routing and queue priority requests',
 		defaults: { name: 'Unitalk Trigger' },

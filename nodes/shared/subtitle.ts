@@ -1,3 +1,5 @@
+import type { INodePropertyOptions } from 'n8n-workflow';
+
 import type { ResourceDefinition } from './operations';
 
 /**
@@ -13,4 +15,14 @@ export function operationSubtitle(resources: ResourceDefinition[]): string {
 	for (const r of resources)
 		for (const o of r.operations) actions[`${r.value}:${o.value}`] = o.action;
 	return `={{ ${JSON.stringify(actions)}[$parameter["resource"] + ":" + $parameter["operation"]] }}`;
+}
+
+/**
+ * The subtitle of a node that has no resources (a trigger): the names of the options chosen in a
+ * multi-select field, in words ("Call Ended, Route Request") instead of their values (`CALL_END, ROUTE`).
+ * A value the table does not know shows as it is.
+ */
+export function choicesSubtitle(parameter: string, options: INodePropertyOptions[]): string {
+	const names = Object.fromEntries(options.map((o) => [String(o.value), o.name]));
+	return `={{ ($parameter["${parameter}"] || []).map((v) => (${JSON.stringify(names)}[v] || v)).join(", ") }}`;
 }

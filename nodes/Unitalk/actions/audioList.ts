@@ -60,6 +60,7 @@ export function audioListField(config: AudioListFieldConfig): INodeProperties {
 							...config.synthesisOrder.map((s) => ({ name: SOURCE_NAMES[s], value: s })),
 						],
 						default: 'id',
+						description: `Where this audio comes from: "${config.projectAudioName}" plays an audio already in the project, the speech synthesis sources read out text you write here (plain text, or SSML for pauses and stress)`,
 					},
 					{
 						displayName: 'Audio Name or ID',
@@ -77,7 +78,8 @@ export function audioListField(config: AudioListFieldConfig): INodeProperties {
 						typeOptions: { rows: 3 },
 						default: '',
 						displayOptions: { show: { source: ['text', 'ssml'] } },
-						description: config.textDescription,
+						placeholder: 'Hello! Your order is ready for pickup.',
+						description: `${config.textDescription}. E.g. Hello! Your order is ready for pickup. (as SSML: &lt;speak&gt;Hello! Your order is ready.&lt;/speak&gt;)`,
 					},
 					{
 						displayName: 'TTS Profile Name or ID',

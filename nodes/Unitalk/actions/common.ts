@@ -3,6 +3,10 @@ import type { IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 import { inputError } from '../../shared/validation';
 
 /** The autodialer an operation works on: picked from a searchable list, or an ID typed or mapped. */
+/** The words of every Phone field that takes one or more numbers per item, its example included. */
+export const PHONES_PER_ITEM =
+	'Spaces, brackets and dashes are removed. Several numbers per item can be given as a list or separated by commas, e.g. +380971234567, +380631234567';
+
 export const autodialerField: INodeProperties = {
 	displayName: 'Autodialer',
 	name: 'autodialer',

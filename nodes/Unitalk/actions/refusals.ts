@@ -36,3 +36,17 @@ export function refusedPhones(
 	if (message === undefined || !spec.refusalMessages.includes(message)) return new Map();
 	return phonesNamedIn(data, (why) => `${message}: ${why ?? spec.refusalReason}`);
 }
+
+/**
+ * Numbers of an autodialer Unitalk refused by name: a "Wrong numbers" / "Wrong audios" answer (of
+ * ADD_NUMBERS, or of ADD with numbers), which adds nothing. Each with Unitalk's reason, or ours.
+ */
+export function refusedAutodialerNumbers(error: unknown): Map<string, string> {
+	const { message, data } = unitalkAnswer(error);
+	if (message !== 'Wrong numbers' && message !== 'Wrong audios') return new Map();
+	const fallback =
+		message === 'Wrong numbers'
+			? 'Unitalk did not accept this number'
+			: 'Unitalk did not accept the audios of this number';
+	return phonesNamedIn(data, (why) => why ?? fallback);
+}

@@ -63,7 +63,9 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		displayOptions: { show: { events: ['ROUTE'], answerFrom: ['parameters'] } },
-		description: "Name shown in the operator's SIP client. Empty: none (null).",
+		placeholder: 'John Smith (VIP)',
+		description:
+			"Name shown in the operator's SIP client for this call, e.g. John Smith (VIP). Empty: none (null).",
 	},
 	{
 		displayName: 'IVR ID',

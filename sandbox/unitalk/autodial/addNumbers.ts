@@ -20,7 +20,8 @@
  *   must be wrapped in <speak>; settingsId may be null but must be known when given.
  * - A number on the account's BLOCKED_FOR_AUTODIAL_PHONES list ("numbers that cannot be added to
  *   autodialers"; the doc does not say how ADD_NUMBERS answers one): "Wrong numbers", the whole
- *   request refused, `data` = `[{"phone": "<digits>", "error": BLOCKED_FOR_AUTODIAL_REASON}]`.
+ *   request refused, `data` = `[{"phone": "<digits>", "error": BLOCKED_FOR_AUTODIAL_REASON}]`
+ *   (numberStore.ts, blockedForAutodial: ADD with numbers answers the same).
  * - Duplicates (already in the autodialer, or repeated in the request) are added once. With
  *   `refreshDuplicates` a number already present goes back to NEW (calledCount 0; realCalledCount is
  *   kept) so it is called again, takes the request's highPriority and, when it came with data, that data.
@@ -37,6 +38,7 @@ import { autodialIdSchema } from '../schemas';
 import type { Autodialer, AutodialNumber } from '../state';
 import {
 	appendNumbers,
+	blockedForAutodial,
 	cleanPhone,
 	numberIndex,
 	numbersHandlerBusy,
@@ -103,9 +105,6 @@ export const AUDIO_ERRORS = {
 	empty: 'Audio is empty',
 } as const;
 
-export const BLOCKED_FOR_AUTODIAL_REASON =
-	'The number is on the BLOCKED_FOR_AUTODIAL_PHONES list: it cannot be added to autodialers';
-
 interface Incoming {
 	phone: string;
 	data?: NumberWithData;
@@ -150,16 +149,12 @@ export const addNumbers: EndpointHandler = (ctx, params) => {
 	}
 	if (wrong.length > 0) return failure(ADD_NUMBERS_ERRORS.wrongNumbers, wrong);
 
-	// "BLOCKED_FOR_AUTODIAL_PHONES – numbers that cannot be added to autodialers". The doc does not say
-	// how ADD_NUMBERS answers one: taken as "Wrong numbers", the whole request refused, in the object
-	// shape of "Wrong audios" so the reason travels (see the header and sandbox/README.md).
-	const blocked = new Set(ctx.state.account.lists.get('BLOCKED_FOR_AUTODIAL_PHONES') ?? []);
-	const blockedHere = incoming.filter((n) => blocked.has(n.phone));
-	if (blockedHere.length > 0)
-		return failure(
-			ADD_NUMBERS_ERRORS.wrongNumbers,
-			blockedHere.map((n) => ({ phone: n.phone, error: BLOCKED_FOR_AUTODIAL_REASON })),
-		);
+	// Numbers that "cannot be added to autodialers": see blockedForAutodial (numberStore.ts).
+	const blocked = blockedForAutodial(
+		ctx.state,
+		incoming.map((n) => n.phone),
+	);
+	if (blocked.length > 0) return failure(ADD_NUMBERS_ERRORS.wrongNumbers, blocked);
 
 	const audioProblems: Array<{ phone: string; error: string }> = [];
 	for (const n of incoming) {

@@ -80,6 +80,28 @@ export function cleanPhone(state: UnitalkState, raw: unknown): string | undefine
 	return digits;
 }
 
+/** Why a number on the account's BLOCKED_FOR_AUTODIAL_PHONES list is refused (the sandbox's words). */
+export const BLOCKED_FOR_AUTODIAL_REASON =
+	'The number is on the BLOCKED_FOR_AUTODIAL_PHONES list: it cannot be added to autodialers';
+
+/**
+ * "BLOCKED_FOR_AUTODIAL_PHONES – A list of numbers in international format that cannot be added to
+ * autodialers": whichever way they arrive (ADD_NUMBERS, or ADD with `numbers`). The doc does not say
+ * how a request carrying one is answered; the sandbox answers "Wrong numbers" (an error the doc gives
+ * both actions), the whole request refused, with `data` = `[{"phone": "<digits>", "error":
+ * BLOCKED_FOR_AUTODIAL_REASON}]` (the object shape of "Wrong audios", so the reason travels).
+ * Returns that `data`, empty when no number is blocked.
+ */
+export function blockedForAutodial(
+	state: UnitalkState,
+	phones: Iterable<string>,
+): Array<{ phone: string; error: string }> {
+	const blocked = new Set(state.account.lists.get('BLOCKED_FOR_AUTODIAL_PHONES') ?? []);
+	return [...phones]
+		.filter((phone) => blocked.has(phone))
+		.map((phone) => ({ phone, error: BLOCKED_FOR_AUTODIAL_REASON }));
+}
+
 /**
  * "One project can simultaneously delete or add numbers in only one autodialer." The handlers answer
  * at once (they are synchronous), so the work is modelled as a window on the sandbox clock that

@@ -32,6 +32,9 @@
  *   of other than 7 entries: "Wrong time ranges".
  * - Names are unique as given (trimmed, case-sensitive).
  * - When groupId is given, pseudoGroupOperators is skipped (doc) and stored as null.
+ * - ADD with a number on BLOCKED_FOR_AUTODIAL_PHONES ("numbers that cannot be added to autodialers"):
+ *   "Wrong numbers", nothing created, `data` = `[{"phone", "error"}]`, as ADD_NUMBERS answers
+ *   (numberStore.ts, blockedForAutodial).
  */
 import { z } from 'zod';
 
@@ -48,7 +51,12 @@ import {
 	type AutodialerMode,
 	type AutodialerType,
 } from './dictionaries';
-import { cleanPhone, numbersHandlerBusy, occupyNumbersHandler } from './numberStore';
+import {
+	blockedForAutodial,
+	cleanPhone,
+	numbersHandlerBusy,
+	occupyNumbersHandler,
+} from './numberStore';
 
 export const TASK_ERRORS = {
 	taskNull: 'task is null',
@@ -385,6 +393,9 @@ function checkNumbers(ctx: UnitalkContext, raw: unknown): string[] {
 		}
 	}
 	if (wrong.length) fail(TASK_ERRORS.wrongNumbers, wrong);
+	// Numbers that "cannot be added to autodialers" (sandbox choice: blockedForAutodial, numberStore.ts).
+	const blocked = blockedForAutodial(ctx.state, phones);
+	if (blocked.length) fail(TASK_ERRORS.wrongNumbers, blocked);
 	return phones;
 }
 

@@ -17,6 +17,22 @@ beforeEach(() => sandbox.reset());
 
 const autodialer = { __rl: true, mode: 'id', value: '12345' };
 
+/** An AUTODIAL / FIXED autodialer the sandbox accepts (audio 46615 is seeded); `extra` adds fields. */
+const createAutodialer = (additionalFields: Record<string, unknown> = {}) => ({
+	resource: 'autodialer',
+	operation: 'create',
+	name: 'Agent campaign',
+	autodialerType: 'AUTODIAL',
+	autodialerMode: 'FIXED',
+	startDate: '2026-01-15',
+	endDate: '2026-02-15',
+	callHours: { monday: { from: '09:00', to: '18:00' } },
+	compositeAudio: { part: [{ kind: 'audio', audioId: 46615 }] },
+	threadCount: 1,
+	additionalFields,
+});
+
+/** [what the refusal names, parameters]. */
 const cases: Array<[string, Record<string, unknown>]> = [
 	[
 		'Add Numbers',
@@ -26,7 +42,15 @@ const cases: Array<[string, Record<string, unknown>]> = [
 		'Re-Call Numbers',
 		{ resource: 'autodialer', operation: 'recallNumbers', autodialer, callStates: ['NOANSWER'] },
 	],
-	['Unpause', { resource: 'autodialer', operation: 'unpause', autodialer }],
+	['Unpause Autodialer', { resource: 'autodialer', operation: 'unpause', autodialer }],
+	[
+		'Create Autodialer with numbers',
+		// With an event handler the node reads the project's handlers first: not even that is sent.
+		createAutodialer({
+			numbers: '+380501112233, +380501112234',
+			triggerActions: { entry: [{ event: 'AUTODIAL_FINISH', handlers: [123] }] },
+		}),
+	],
 ];
 
 const run = async (nodeName: string, parameters: Record<string, unknown>) =>
@@ -42,7 +66,7 @@ describe.each(cases)('Unitalk %s as an AI agent tool', (label, parameters) => {
 	it('is refused without the toggle, and nothing is sent', async () => {
 		const result = await run('unitalkTool', parameters);
 		expect(result.error('Subject')?.message).toBe(
-			`Unitalk ${label === 'Unpause' ? 'Unpause Autodialer' : label} places real phone calls and is not allowed for AI agents`,
+			`Unitalk ${label} places real phone calls and is not allowed for AI agents`,
 		);
 		expect(unitalkRequests()).toHaveLength(0);
 	});
@@ -58,5 +82,25 @@ describe.each(cases)('Unitalk %s as an AI agent tool', (label, parameters) => {
 		if (label === 'Re-Call Numbers') sandbox.providers.unitalk.state.simulateCalls(12345);
 		const result = await run('unitalk', parameters);
 		expect(result.error('Subject')).toBeUndefined();
+	});
+});
+
+describe('Unitalk Create Autodialer as an AI agent tool', () => {
+	it('creates an autodialer without numbers without the toggle: nobody is called', async () => {
+		const result = await run('unitalkTool', createAutodialer());
+		expect(result.error('Subject')).toBeUndefined();
+		expect(unitalkRequests().map((r) => JSON.parse(r.rawBody).action)).toEqual(['ADD']);
+	});
+
+	it('with numbers and the toggle on, creates the autodialer with them', async () => {
+		const result = await run('unitalkTool', {
+			...createAutodialer({ numbers: '+380501112233, +380501112234' }),
+			allowAgentUse: true,
+		});
+		expect(result.error('Subject')).toBeUndefined();
+		const id = result.output('Subject')[0].json.autodialerId as number;
+		expect(
+			sandbox.providers.unitalk.state.autodialers.get(id)?.numbers.map((n) => n.phone),
+		).toEqual(['380501112233', '380501112234']);
 	});
 });

@@ -8,6 +8,7 @@
  */
 import { startSandbox } from '../../../sandbox';
 import type { RecordedRequest, Sandbox } from '../../../sandbox';
+import { BLOCKED_FOR_AUTODIAL_REASON } from '../../../sandbox/unitalk/autodial/numberStore';
 import { singleNodeWorkflow } from '../harness/build';
 import { runWorkflow } from '../harness/workflow-runner';
 
@@ -250,6 +251,50 @@ describe('Unitalk → Autodialer → Create', () => {
 		expect((item.json.task as Record<string, unknown>).numbers).toBeUndefined();
 		expect(autodialer(20000)?.numbers).toHaveLength(3);
 		expect(autodialer(20000)?.status).toBe('IN_PROGRESS');
+	});
+
+	it('reports numbers on BLOCKED_FOR_AUTODIAL_PHONES as refused and creates the autodialer with the rest', async () => {
+		// Seeded: BLOCKED_FOR_AUTODIAL_PHONES holds 380971112233 and 380631234567. Unitalk refuses the
+		// whole ADD ("Wrong numbers", nothing created); the node takes them back and sends ADD again.
+		const result = await run(
+			createParams({
+				additionalFields: {
+					numbers: '380971111111, +380 97 111 22 33\n380631234567, 380971111112',
+				},
+			}),
+		);
+
+		expect(result.error()).toBeUndefined();
+		expect(requests().map((r) => body(r).task.numbers)).toEqual([
+			['380971111111', '380971112233', '380631234567', '380971111112'],
+			['380971111111', '380971111112'],
+		]);
+		const [item] = result.output('Subject');
+		expect(item.json).toMatchObject({
+			autodialerId: 20000,
+			numbersAdded: 2,
+			numbersRefused: [
+				{ phone: '380971112233', reason: BLOCKED_FOR_AUTODIAL_REASON },
+				{ phone: '380631234567', reason: BLOCKED_FOR_AUTODIAL_REASON },
+			],
+		});
+		expect(autodialer(20000)?.numbers.map((n) => n.phone)).toEqual([
+			'380971111111',
+			'380971111112',
+		]);
+	});
+
+	it('creates the autodialer without numbers when Unitalk refuses every one, and says so', async () => {
+		const result = await run(createParams({ additionalFields: { numbers: '380971112233' } }));
+
+		expect(result.error()).toBeUndefined();
+		expect(requests().map((r) => body(r).task.numbers)).toEqual([['380971112233'], undefined]);
+		expect(result.output('Subject')[0].json).toMatchObject({
+			autodialerId: 20000,
+			numbersAdded: 0,
+			numbersRefused: [{ phone: '380971112233', reason: BLOCKED_FOR_AUTODIAL_REASON }],
+		});
+		expect(autodialer(20000)).toMatchObject({ name: 'Spring promo', status: 'NO_NUMBERS' });
 	});
 
 	it('takes the hours as two lists by expression, and a voice robot with SIP lines', async () => {

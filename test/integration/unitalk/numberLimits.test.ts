@@ -3,7 +3,7 @@
  * reports (maxAddNumbersCount / maxRemoveNumbersCount), and a number on BLOCKED_FOR_AUTODIAL_PHONES
  * ("numbers that cannot be added to autodialers") is refused by the sandbox and reported by the node.
  */
-import { BLOCKED_FOR_AUTODIAL_REASON } from '../../../sandbox/unitalk/autodial/addNumbers';
+import { BLOCKED_FOR_AUTODIAL_REASON } from '../../../sandbox/unitalk/autodial/numberStore';
 import { useAccountSandbox } from './account-helpers';
 
 const kit = useAccountSandbox();

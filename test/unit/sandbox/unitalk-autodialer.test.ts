@@ -3,6 +3,7 @@
  * strings), REMOVE, REFRESH, and the autodialer state machine (taskStatus dictionary).
  */
 import { DEFAULT_ACCOUNTS, startSandbox, type Sandbox } from '../../../sandbox';
+import { BLOCKED_FOR_AUTODIAL_REASON } from '../../../sandbox/unitalk/autodial/numberStore';
 import { unitalkPost } from './helpers';
 
 const KEY = DEFAULT_ACCOUNTS.unitalk.apiKey;
@@ -388,6 +389,17 @@ describe('ADD', () => {
 	it('refuses wrong numbers, listing them in data', async () => {
 		const r = await add({ numbers: ['380971111111', 'abc', '123'] });
 		expect(r).toEqual({ status: 'Error', message: 'Wrong numbers', data: ['abc', '123'] });
+		expect(state().autodialers.size).toBe(2);
+	});
+
+	it('refuses numbers on BLOCKED_FOR_AUTODIAL_PHONES ("cannot be added to autodialers"), creating nothing', async () => {
+		// Seeded: BLOCKED_FOR_AUTODIAL_PHONES holds 380971112233 and 380631234567.
+		const r = await add({ numbers: ['380971111111', '+380 97 111 22 33'] });
+		expect(r).toEqual({
+			status: 'Error',
+			message: 'Wrong numbers',
+			data: [{ phone: '380971112233', error: BLOCKED_FOR_AUTODIAL_REASON }],
+		});
 		expect(state().autodialers.size).toBe(2);
 	});
 

@@ -3,7 +3,7 @@
  * REMOVE_NUMBERS, REMOVE_ALL_NUMBERS, GET_CALLS_HISTORY, with the documented errors, the busy
  * handler and a million numbers in one autodialer.
  */
-import { BLOCKED_FOR_AUTODIAL_REASON } from '../../../sandbox/unitalk/autodial/addNumbers';
+import { BLOCKED_FOR_AUTODIAL_REASON } from '../../../sandbox/unitalk/autodial/numberStore';
 import { DEFAULT_ACCOUNTS, startSandbox, type Sandbox } from '../../../sandbox';
 import { unitalkPost } from './helpers';
 

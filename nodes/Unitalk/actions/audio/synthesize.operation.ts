@@ -64,7 +64,9 @@ export const synthesize: BatchOperation = {
 			type: 'string',
 			default: '',
 			required: true,
-			description: 'Name of the new audio; unique in the project, at most 200 characters',
+			placeholder: 'Order ready greeting',
+			description:
+				'Name of the new audio; unique in the project, at most 200 characters, e.g. Order ready greeting',
 		},
 		sectionField,
 		{
@@ -76,6 +78,8 @@ export const synthesize: BatchOperation = {
 				{ name: 'SSML', value: 'ssml' },
 			],
 			default: 'text',
+			description:
+				'How Text is written: plain text read as it is, or SSML markup for pauses and stress (e.g. &lt;speak&gt;Hello&lt;break time="500ms"/&gt;&lt;/speak&gt;)',
 		},
 		{
 			displayName: 'Text',
@@ -84,7 +88,8 @@ export const synthesize: BatchOperation = {
 			typeOptions: { rows: 4 },
 			default: '',
 			required: true,
-			description: `At most ${TTS_TEXT_MAX_CHARS.toLocaleString('en-US')} characters of text, or ${TTS_SSML_MAX_CHARS.toLocaleString('en-US')} of SSML beginning with &lt;speak&gt; and ending with &lt;/speak&gt;`,
+			placeholder: 'Hello! Your order is ready for pickup.',
+			description: `What the audio says. At most ${TTS_TEXT_MAX_CHARS.toLocaleString('en-US')} characters of text, or ${TTS_SSML_MAX_CHARS.toLocaleString('en-US')} of SSML beginning with &lt;speak&gt; and ending with &lt;/speak&gt;; e.g. Hello! Your order is ready for pickup.`,
 		},
 		{
 			displayName: 'TTS Profile Name or ID',

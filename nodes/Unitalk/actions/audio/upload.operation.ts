@@ -44,8 +44,9 @@ export const upload: ItemOperation = {
 			name: 'name',
 			type: 'string',
 			default: '',
+			placeholder: 'Welcome message',
 			description:
-				'Name of the audio in the project, at most 200 characters. Empty: the file name.',
+				'Name of the audio in the project, at most 200 characters, e.g. Welcome message. Empty: the file name.',
 		},
 		sectionField,
 		{

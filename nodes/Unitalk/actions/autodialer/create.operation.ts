@@ -2,7 +2,9 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { allowAgentUseField, assertAgentMayPlaceCalls } from '../../../shared/agentGuard';
 import type { ItemOperation } from '../../../shared/operations';
+import { sendTakingBackRefused } from '../../../shared/refusals';
 import { autodialAction } from '../../transport';
+import { refusedAutodialerNumbers } from '../refusals';
 import { createProperties } from './fields';
 import { applies } from './schema';
 import {
@@ -65,33 +67,50 @@ export const create: ItemOperation = {
 		);
 		const task = newTask(input);
 		requireComplete(this, task, itemIndex);
+		const numbers = Array.isArray(task.numbers) ? (task.numbers as string[]) : [];
+		delete task.numbers;
+		// Its numbers will be called: with numbers, an AI agent needs the flow builder's consent.
+		if (numbers.length > 0)
+			assertAgentMayPlaceCalls(this, 'Unitalk Create Autodialer with numbers', itemIndex);
 		const handlers = Object.values((task.triggerActions ?? {}) as IDataObject);
 		if (handlers.some((ids) => Array.isArray(ids) && ids.length > 0))
 			requireUsableHandlers(this, task, await configuration(this, itemIndex), itemIndex);
 
-		// 2. ADD creates an autodialer (and queues its numbers): never repeated blindly.
-		const numbers = Array.isArray(task.numbers) ? task.numbers.length : 0;
-		// Its numbers will be called: with numbers, an AI agent needs the flow builder's consent.
-		if (numbers > 0)
-			assertAgentMayPlaceCalls(this, 'Unitalk Create Autodialer with numbers', itemIndex);
-		const answer = (await autodialAction.call(
-			this,
-			'ADD',
-			{ task },
+		// 2. ADD creates an autodialer (and queues its numbers): never repeated blindly. Unitalk refuses
+		// the whole ADD ("Wrong numbers", nothing created) when it will not take some numbers, for
+		// example ones on BLOCKED_FOR_AUTODIAL_PHONES: those are taken back and the rest sent again.
+		const add = async (withNumbers: string[]) =>
+			(await autodialAction.call(
+				this,
+				'ADD',
+				{ task: withNumbers.length ? { ...task, numbers: withNumbers } : task },
+				{
+					action: 'Create Autodialer',
+					idempotent: false,
+					itemIndex,
+					timeoutMs: withNumbers.length > 10_000 ? 180_000 : undefined,
+				},
+			)) as IDataObject;
+		let answer: IDataObject | undefined;
+		const outcomes = await sendTakingBackRefused(
+			numbers.map((value) => ({ itemIndex, value })),
 			{
-				action: 'Create Autodialer',
-				idempotent: false,
-				itemIndex,
-				timeoutMs: numbers > 10_000 ? 180_000 : undefined,
+				keyOf: (phone) => phone,
+				send: async (pending) => (answer = await add(pending.map((e) => e.value))),
+				refused: refusedAutodialerNumbers,
+				accepted: (entry) => ({ phone: entry.value }),
+				rejected: (entry, reason) => ({ phone: entry.value, reason }),
 			},
-		)) as IDataObject;
-		const sent = { ...task };
-		delete sent.numbers;
+		);
+		// No numbers, or Unitalk refused every one: the autodialer is created without numbers.
+		answer ??= await add([]);
+		const refused = outcomes.filter((o) => o.reason !== undefined);
 		return {
 			autodialerId: answer.data,
 			...answer,
-			task: sent,
-			...(numbers ? { numbersAdded: numbers } : {}),
+			task,
+			...(numbers.length ? { numbersAdded: numbers.length - refused.length } : {}),
+			...(refused.length ? { numbersRefused: refused } : {}),
 		};
 	},
 };

@@ -18,6 +18,11 @@ import {
  * in schema.ts) show only when "Type" / "Mode" match.
  */
 
+/** The words of the 14 From / To fields of "Call Hours" (7 days), in one place. */
+function callHourDescription(edge: 'Start' | 'End', day: string, example: string): string {
+	return `${edge} of the calling window on ${day}, 24-hour HH:mm in the project's time zone, e.g. ${example}`;
+}
+
 /** Every field of an autodialer's configuration, by the name the editor stores it under. */
 export const FIELDS: Record<string, INodeProperties> = {
 	name: {
@@ -62,6 +67,7 @@ export const FIELDS: Record<string, INodeProperties> = {
 					type: 'string',
 					default: '09:00',
 					placeholder: '09:00',
+					description: callHourDescription('Start', WEEKDAY_NAMES[day], '09:00'),
 				},
 				{
 					displayName: 'To',
@@ -69,6 +75,7 @@ export const FIELDS: Record<string, INodeProperties> = {
 					type: 'string',
 					default: '18:00',
 					placeholder: '18:00',
+					description: callHourDescription('End', WEEKDAY_NAMES[day], '18:00'),
 				},
 			],
 		})),
@@ -116,6 +123,8 @@ export const FIELDS: Record<string, INodeProperties> = {
 							},
 						],
 						default: 'audio',
+						description:
+							"What this part plays: a project audio, a pause, or a value of the called number read out (e.g. the number's name)",
 					},
 					{
 						displayName: 'Project Audio Name or ID',
@@ -260,7 +269,8 @@ export const FIELDS: Record<string, INodeProperties> = {
 		name: 'callerIdPrefix',
 		type: 'string',
 		default: '',
-		description: `Shown in the SIP client before the number (at most ${LIMITS.callerIdPrefixMaxLength} characters)`,
+		placeholder: 'Promo',
+		description: `Text the operator's SIP client shows before the client's number (at most ${LIMITS.callerIdPrefixMaxLength} characters), e.g. Promo`,
 	},
 	coldBaseStartCallsMultiplier: {
 		displayName: LABELS.coldBaseStartCallsMultiplier,
@@ -372,7 +382,8 @@ export const FIELDS: Record<string, INodeProperties> = {
 		type: 'string',
 		typeOptions: { rows: 3 },
 		default: '',
-		description: `Numbers to call, in international format, separated by commas or new lines, or a list by expression (at most ${LIMITS.numbersPerRequest.toLocaleString('en-US')}). More can be added later with Autodialer Number > Add.`,
+		placeholder: '380971234567, +380 (63) 123-45-67',
+		description: `Numbers to call, in international format, separated by commas or new lines, or a list by expression (at most ${LIMITS.numbersPerRequest.toLocaleString('en-US')}), e.g. 380971234567, 380631234567. Numbers Unitalk refuses (for example ones on the "Blocked for Autodialers" list of Blocked List) are left out and listed in the output under numbersRefused. More can be added later with Autodialer Number > Add.`,
 	},
 	highPriority: {
 		displayName: LABELS.highPriority,
@@ -632,6 +643,8 @@ export function createProperties(): INodeProperties[] {
 				},
 			],
 			default: 'days',
+			description:
+				'How the calling hours are given: day by day in the editor (e.g. Monday 09:00 to 18:00), or as two lists of 7 times by expression',
 		},
 		{ ...FIELDS.callHours, displayOptions: { show: { callHoursInput: ['days'] } } },
 		{ ...FIELDS.timeFrom, displayOptions: { show: { callHoursInput: ['lists'] } } },

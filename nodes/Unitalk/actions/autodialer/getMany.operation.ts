@@ -29,7 +29,9 @@ export const getMany: ItemOperation = {
 					name: 'name',
 					type: 'string',
 					default: '',
-					description: 'Only autodialers whose name contains this text (any letter case)',
+					placeholder: 'promo',
+					description:
+						'Only autodialers whose name contains this text (any letter case), e.g. promo',
 				},
 				{
 					displayName: 'Statuses',

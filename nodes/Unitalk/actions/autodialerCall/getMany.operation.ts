@@ -112,14 +112,16 @@ export const getMany: ItemOperation = {
 					name: 'name',
 					type: 'string',
 					default: '',
-					description: 'Part of the name the number had at the time of the call',
+					placeholder: 'Olena',
+					description: 'Part of the name the number had at the time of the call, e.g. Olena',
 				},
 				{
 					displayName: 'Note',
 					name: 'note',
 					type: 'string',
 					default: '',
-					description: 'Part of the note the number had at the time of the call',
+					placeholder: 'order 1234',
+					description: 'Part of the note the number had at the time of the call, e.g. order 1234',
 				},
 				{
 					displayName: 'Operator Number',
@@ -134,7 +136,9 @@ export const getMany: ItemOperation = {
 					name: 'param',
 					type: 'string',
 					default: '',
-					description: 'Part of any of the parameters the number had at the time of the call',
+					placeholder: '1234',
+					description:
+						'Part of any of the parameters the number had at the time of the call, e.g. 1234',
 				},
 				{
 					displayName: 'Phone',
@@ -189,7 +193,9 @@ export const getMany: ItemOperation = {
 					name: 'link',
 					type: 'string',
 					default: '',
-					description: 'Part of the Web Dialer data the number had at the time of the call',
+					placeholder: 'crm.example.com',
+					description:
+						'Part of the Web Dialer data the number had at the time of the call, e.g. crm.example.com',
 				},
 			],
 		},

@@ -14,11 +14,11 @@ import {
 	rawAudios,
 } from '../audioList';
 import { SSML_WRAPPED, SSML_WRAPPED_ISSUE } from '../audio/common';
-import { autodialerField, checkAutodialerId } from '../common';
+import { autodialerField, checkAutodialerId, PHONES_PER_ITEM } from '../common';
 import { phonesOf } from '../../../shared/lists';
 import { perRequestOption, perRequestSize } from '../../../shared/perRequest';
-import { sendTakingBackRefused, phonesNamedIn } from '../../../shared/refusals';
-import { unitalkAnswer, unitalkMessage } from '../refusals';
+import { sendTakingBackRefused } from '../../../shared/refusals';
+import { refusedAutodialerNumbers, unitalkMessage } from '../refusals';
 import { itemParameterReader } from '../../../shared/parameters';
 import type { ItemParameterReader } from '../../../shared/parameters';
 import { autodialAction } from '../../transport';
@@ -104,8 +104,7 @@ export const add: BatchOperation = {
 			type: 'string',
 			default: '={{ $json.phone }}',
 			required: true,
-			description:
-				'The number in international format. Spaces, brackets and dashes are removed. Several numbers per item can be given as a list or separated by commas.',
+			description: `The number in international format. ${PHONES_PER_ITEM}.`,
 		},
 		{
 			displayName: 'Number Data',
@@ -131,14 +130,18 @@ export const add: BatchOperation = {
 					name: 'name',
 					type: 'string',
 					default: '',
-					description: 'Name shown for the number (Unitalk keeps the first 100 characters)',
+					placeholder: 'Olena Kovalenko',
+					description:
+						"The client's name for this number, e.g. Olena Kovalenko; the SIP client can show it and speech synthesis can read it (Unitalk keeps the first 100 characters)",
 				},
 				{
 					displayName: 'Note',
 					name: 'note',
 					type: 'string',
 					default: '',
-					description: 'Note for the number (Unitalk keeps the first 500 characters)',
+					placeholder: 'Asked for a call back about the spring offer',
+					description:
+						'Note for the number, e.g. Order 1234, delivery on Friday; the SIP client can show it and speech synthesis can read it (Unitalk keeps the first 500 characters)',
 				},
 				{
 					displayName: 'Parameters',
@@ -158,8 +161,18 @@ export const add: BatchOperation = {
 									type: 'number',
 									typeOptions: { minValue: 1, maxValue: 10 },
 									default: 1,
+									description:
+										'Which of the 10 parameter slots this value goes into, 1 to 10, e.g. 1 (read out as "Number Parameter 1" in speech synthesis)',
 								},
-								{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+								{
+									displayName: 'Value',
+									name: 'value',
+									type: 'string',
+									default: '',
+									placeholder: '1234',
+									description:
+										'Value of this parameter for the number, e.g. an order number such as 1234 (Unitalk keeps the first 500 characters)',
+								},
 							],
 						},
 					],
@@ -377,19 +390,8 @@ async function sendBatch(
 						),
 					)
 				: undefined,
-		refused: refusedPhones,
+		refused: refusedAutodialerNumbers,
 		accepted: (entry) => outcome(entry, 'added'),
 		rejected: (entry, reason) => outcome(entry, 'rejected', reason),
 	});
-}
-
-/** Phones Unitalk named in a "Wrong numbers" / "Wrong audios" answer, with the reason for each. */
-function refusedPhones(error: unknown): Map<string, string> {
-	const { message, data } = unitalkAnswer(error);
-	if (message !== 'Wrong numbers' && message !== 'Wrong audios') return new Map();
-	const fallback =
-		message === 'Wrong numbers'
-			? 'Unitalk did not accept this number'
-			: 'Unitalk did not accept the audios of this number';
-	return phonesNamedIn(data, (why) => why ?? fallback);
 }

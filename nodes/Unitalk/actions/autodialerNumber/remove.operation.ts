@@ -10,7 +10,7 @@ import { parseInput } from '../../../shared/validation';
 import { autodialAction } from '../../transport';
 import { accountLimit } from './accountLimits';
 import { itemParameterReader } from '../../../shared/parameters';
-import { autodialerField, autodialerId, checkAutodialerId } from '../common';
+import { autodialerField, autodialerId, checkAutodialerId, PHONES_PER_ITEM } from '../common';
 import { phonesOf, splitList } from '../../../shared/lists';
 import { perRequestOption, perRequestSize } from '../../../shared/perRequest';
 
@@ -69,6 +69,8 @@ export const remove: BatchOperation = {
 				},
 			],
 			default: 'numbers',
+			description:
+				'How the numbers to remove are chosen: listed in the input items (e.g. +380971234567), or every number whose last call ended in a chosen state (e.g. No Answer).',
 		},
 		{
 			displayName: 'Phone',
@@ -77,8 +79,7 @@ export const remove: BatchOperation = {
 			default: '={{ $json.phone }}',
 			required: true,
 			displayOptions: { show: { removeBy: ['numbers'] } },
-			description:
-				'The number in international format. Spaces, brackets and dashes are removed. Several numbers per item can be given as a list or separated by commas.',
+			description: `The number in international format. ${PHONES_PER_ITEM}.`,
 		},
 		{
 			displayName: 'Call State Names or IDs',

@@ -12,6 +12,7 @@ import { readPhones } from '../../../shared/lists';
 import { perRequestOption, perRequestSize } from '../../../shared/perRequest';
 import { runPhoneBatches } from '../../../shared/phoneBatch';
 import { refusedPhones } from '../refusals';
+import { PHONES_PER_ITEM } from '../common';
 
 /** "Lists" in the doc: /lists with `list`, `operation` (GET, ADD, REMOVE) and, to change, `items`. */
 export const LISTS_PATH = '/lists';
@@ -59,7 +60,7 @@ export const phonesField = (verb: string): INodeProperties => ({
 	type: 'string',
 	default: '={{ $json.phone }}',
 	required: true,
-	description: `The number to ${verb}, in international format. Spaces, brackets and dashes are removed. Several numbers per item can be given as a list or separated by commas. The numbers of all items are sent together, at most 100 per request.`,
+	description: `The number to ${verb}, in international format. ${PHONES_PER_ITEM}. The numbers of all items are sent together, at most 100 per request.`,
 });
 
 export const batchOptionsField: INodeProperties = {

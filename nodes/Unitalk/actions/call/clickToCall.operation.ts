@@ -95,6 +95,8 @@ export const clickToCall: ItemOperation = {
 								{ name: 'Phone Number', value: 'GSM' },
 							],
 							default: 'SIP',
+							description:
+								"What this step rings: a department (its free operators), one internal SIP line (e.g. 2048), or an operator's phone number in international format",
 						},
 						{
 							displayName: 'Department Name or ID',

@@ -49,6 +49,8 @@ export const hangUp: ItemOperation = {
 				},
 			],
 			default: 'id',
+			description:
+				'Which call to end: one call by its ID (e.g. 1474427802, from a call webhook), or every active call of a line (e.g. 2048).',
 		},
 		{
 			displayName: 'Call ID',

@@ -130,6 +130,8 @@ export const getMany: ItemOperation = {
 						{ name: 'Outgoing', value: 'OUT' },
 					],
 					default: 'IN',
+					description:
+						"Only calls in this direction: incoming (clients calling the project), outgoing (the project calling out) or internal (between the project's own lines)",
 				},
 				{
 					displayName: 'Exact Phones',

@@ -9,6 +9,7 @@ import { perRequestOption, perRequestSize } from '../../../shared/perRequest';
 import { runPhoneBatches } from '../../../shared/phoneBatch';
 import { unwrapData } from '../projectHelpers';
 import { refusedPhones } from '../refusals';
+import { PHONES_PER_ITEM } from '../common';
 
 /** "Removing Scheduled Event Handlers": "Too many phones" above 100. */
 export const MAX_PHONES_PER_REMOVAL = 100;
@@ -45,8 +46,7 @@ export const removeScheduledByPhones: BatchOperation = {
 			type: 'string',
 			default: '={{ $json.phone }}',
 			required: true,
-			description:
-				'The number whose scheduled event handlers are removed, in international format. Several numbers per item can be given as a list or separated by commas.',
+			description: `The number whose scheduled event handlers are removed, in international format. ${PHONES_PER_ITEM}.`,
 		},
 		{
 			displayName: 'Options',

@@ -28,14 +28,16 @@ export const addNumbers: BatchOperation = {
 					name: 'name',
 					type: 'string',
 					default: '',
-					description: `Name given to the added numbers (at most ${MAX_NAME} characters)`,
+					placeholder: 'Olena Kovalenko',
+					description: `Name given to the added numbers, e.g. Olena Kovalenko (at most ${MAX_NAME} characters)`,
 				},
 				{
 					displayName: 'Note',
 					name: 'note',
 					type: 'string',
 					default: '',
-					description: `Note given to the added numbers (at most ${MAX_NOTE} characters)`,
+					placeholder: 'Lead from the spring form',
+					description: `Note given to the added numbers, e.g. Lead from the spring form (at most ${MAX_NOTE} characters)`,
 				},
 				{
 					displayName: 'Web Dialer Data',

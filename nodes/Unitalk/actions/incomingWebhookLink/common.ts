@@ -12,6 +12,7 @@ import { inputError, parseInput } from '../../../shared/validation';
 import { refuseSecretDestination } from '../../../shared/secretDestination';
 import { UNITALK_LINK_CREDENTIAL, unitalkLinkRequest } from '../../transport';
 import { readPhones } from '../../../shared/lists';
+import { PHONES_PER_ITEM } from '../common';
 
 /**
  * "Incoming webhooks": links generated on the API page of a Unitalk account,
@@ -48,7 +49,7 @@ export const phoneField = (verb: string): INodeProperties => ({
 	type: 'string',
 	default: '={{ $json.phone }}',
 	required: true,
-	description: `The number to ${verb}, in international format. Spaces, brackets and dashes are removed. Several numbers per item can be given as a list or separated by commas.`,
+	description: `The number to ${verb}, in international format. ${PHONES_PER_ITEM}.`,
 });
 
 const autodialerId = z.string().trim().regex(/^\d+$/, 'must be an autodialer ID (a whole number)');

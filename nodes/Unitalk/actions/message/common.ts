@@ -14,6 +14,14 @@ export const MESSAGE_TYPE_OPTIONS = [
 	{ name: 'Viber', value: 'VIBER' },
 ];
 
+/** "Sender's alpha name. Relevant only for the Unitalk provider if you have more than one alpha name connected." */
+export const ALPHA_NAME_DESCRIPTION =
+	'Sender name (alpha name) the recipient sees, e.g. MyShop; needed only when more than one is connected (Unitalk provider only)';
+
+/** The words of every message text field: what it is, an example, and the length rules. */
+export const MESSAGE_TEXT_DESCRIPTION =
+	'The message, e.g. Your order 1234 is ready for pickup. Viber allows up to 1,000 characters; the SMS limit depends on the message sending service.';
+
 export function messageTypeField(name: string, description: string): INodeProperties {
 	return {
 		displayName: 'Message Type',

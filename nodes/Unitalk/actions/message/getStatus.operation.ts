@@ -19,7 +19,8 @@ export const getStatus: ItemOperation = {
 			type: 'string',
 			default: '={{ $json.messageId }}',
 			required: true,
-			description: 'The ID that Send or Send Bulk returned for the message',
+			placeholder: '148213',
+			description: 'The ID that Send or Send Bulk returned for the message, e.g. 148213',
 		},
 	],
 

@@ -11,7 +11,14 @@ import { inputError, parseInput } from '../../../shared/validation';
 import { unitalkRequest } from '../../transport';
 import { readPhones } from '../../../shared/lists';
 import { unwrapData } from '../projectHelpers';
-import { checkViberText, messageTypeField, optionalText, textValue } from './common';
+import {
+	ALPHA_NAME_DESCRIPTION,
+	MESSAGE_TEXT_DESCRIPTION,
+	checkViberText,
+	messageTypeField,
+	optionalText,
+	textValue,
+} from './common';
 
 /** "Message sending": /message/send, one SMS or Viber message. */
 
@@ -54,8 +61,8 @@ export const send: ItemOperation = {
 			typeOptions: { rows: 4 },
 			default: '',
 			required: true,
-			description:
-				'The message. Viber allows up to 1,000 characters; the SMS limit depends on the message sending service.',
+			placeholder: 'Your order 1234 is ready for pickup',
+			description: MESSAGE_TEXT_DESCRIPTION,
 		},
 		{
 			displayName: 'Options',
@@ -69,8 +76,8 @@ export const send: ItemOperation = {
 					name: 'alfaName',
 					type: 'string',
 					default: '',
-					description:
-						'Sender name to use when more than one alpha name is connected (Unitalk provider only)',
+					placeholder: 'MyShop',
+					description: ALPHA_NAME_DESCRIPTION,
 				},
 			],
 		},

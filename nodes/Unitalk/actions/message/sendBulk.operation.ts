@@ -81,8 +81,9 @@ export const sendBulk: BatchOperation = {
 			typeOptions: { rows: 4 },
 			default: '',
 			required: true,
+			placeholder: 'Your order is ready for pickup',
 			description:
-				'The message. The same text for every item, or a different one per item with an expression. Viber allows up to 1,000 characters.',
+				'The message, e.g. Your order is ready for pickup. The same text for every item, or a different one per item with an expression. Viber allows up to 1,000 characters.',
 		},
 		{
 			displayName: 'Options',

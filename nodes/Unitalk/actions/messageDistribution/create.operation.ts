@@ -10,7 +10,14 @@ import { checkPhone, describePhoneProblem } from '../../../shared/phone';
 import type { ItemOperation } from '../../../shared/operations';
 import { inputError, parseInput } from '../../../shared/validation';
 import { unitalkRequest } from '../../transport';
-import { checkViberText, messageTypeField, optionalText, textValue } from '../message/common';
+import {
+	ALPHA_NAME_DESCRIPTION,
+	MESSAGE_TEXT_DESCRIPTION,
+	checkViberText,
+	messageTypeField,
+	optionalText,
+	textValue,
+} from '../message/common';
 import { splitList } from '../../../shared/lists';
 import { unwrapData } from '../projectHelpers';
 import { MAX_NAME_LENGTH, MAX_NUMBERS, START_TIME_DESCRIPTION, startTimeOf } from './common';
@@ -149,7 +156,9 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
-		description: 'Name of the distribution: unique in the project, at most 45 characters',
+		placeholder: 'Spring sale SMS',
+		description:
+			'Name of the distribution: unique in the project, at most 45 characters, e.g. Spring sale SMS',
 	},
 	messageTypeField(
 		'messageType',
@@ -178,6 +187,8 @@ const properties: INodeProperties[] = [
 			},
 		],
 		default: 'PROMO',
+		description:
+			'The kind of Viber message: Promo (text, an optional image and button), Transactional (text only, e.g. a delivery notice) or Carousel (2 to 5 cards)',
 	},
 	{
 		displayName: 'Numbers',
@@ -196,8 +207,8 @@ const properties: INodeProperties[] = [
 		typeOptions: { rows: 4 },
 		default: '',
 		required: true,
-		description:
-			'The message. Viber allows up to 1,000 characters; the SMS limit depends on the message sending service.',
+		placeholder: 'Your order 1234 is ready for pickup',
+		description: MESSAGE_TEXT_DESCRIPTION,
 	},
 	{
 		displayName: 'Viber Time to Live (Seconds)',
@@ -223,7 +234,9 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		displayOptions: { show: promo },
 		default: '',
-		description: 'Text of the button under the message, at most 30 characters (optional)',
+		placeholder: 'Shop now',
+		description:
+			'Text of the button under the message, at most 30 characters, e.g. Shop now (optional)',
 	},
 	{
 		displayName: 'Button URL',
@@ -253,7 +266,8 @@ const properties: INodeProperties[] = [
 						name: 'buttonLabel',
 						type: 'string',
 						default: '',
-						description: 'Text of the main button, at most 10 characters',
+						placeholder: 'Buy',
+						description: 'Text of the main button, at most 10 characters, e.g. Buy',
 					},
 					{
 						displayName: 'Button URL',
@@ -268,35 +282,41 @@ const properties: INodeProperties[] = [
 						name: 'image',
 						type: 'string',
 						default: 'data',
+						description: `${IMAGE_HINT}. Every card needs an image.`,
 					},
 					{
 						displayName: 'Image File Name',
 						name: 'imageFileName',
 						type: 'string',
 						default: '',
+						placeholder: 'sneakers',
 						description:
-							'Name sent with the image, at most 20 characters. Empty:	the file name of the binary data without its extension, cut to 20 characters.',
+							'Name sent with the image, at most 20 characters, e.g. sneakers. Empty: the file name of the binary data without its extension, cut to 20 characters.',
 					},
 					{
 						displayName: 'Secondary Button Label',
 						name: 'secondaryButtonLabel',
 						type: 'string',
 						default: '',
-						description: 'Text of an optional second button, at most 12 characters',
+						placeholder: 'Details',
+						description: 'Text of an optional second button, at most 12 characters, e.g. Details',
 					},
 					{
 						displayName: 'Secondary Button URL',
 						name: 'secondaryButtonUrl',
 						type: 'string',
 						default: '',
-						description: 'Web address the second button opens',
+						placeholder: 'https://example.com/product/details',
+						description:
+							'Web address the second button opens, e.g. https://example.com/product/details',
 					},
 					{
 						displayName: 'Title',
 						name: 'title',
 						type: 'string',
 						default: '',
-						description: 'Title of the card, 2 to 38 characters',
+						placeholder: 'Running sneakers, -20%',
+						description: 'Title of the card, 2 to 38 characters, e.g. Running sneakers, -20%',
 					},
 				],
 			},
@@ -318,7 +338,9 @@ const properties: INodeProperties[] = [
 		typeOptions: { rows: 3 },
 		displayOptions: { show: { ...viber, sendSmsAfterViber: [true] } },
 		default: '',
-		description: 'The fallback SMS',
+		placeholder: 'Spring sale: -20% on everything until Sunday',
+		description:
+			'The SMS sent to numbers the Viber message does not reach, e.g. Spring sale: -20% on everything until Sunday',
 	},
 	{
 		displayName: 'Options',
@@ -332,8 +354,8 @@ const properties: INodeProperties[] = [
 				name: 'alphaName',
 				type: 'string',
 				default: '',
-				description:
-					'Sender name to use when more than one alpha name is connected (Unitalk provider only)',
+				placeholder: 'MyShop',
+				description: ALPHA_NAME_DESCRIPTION,
 			},
 			{
 				displayName: 'Image File Name',
@@ -341,8 +363,9 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				displayOptions: { show: { '/messageType': ['VIBER'], '/viberMessageType': ['PROMO'] } },
 				default: '',
+				placeholder: 'spring-sale',
 				description:
-					'Name sent with the promo image, at most 20 characters. Empty: the file name of the binary data without its extension, cut to 20 characters.',
+					'Name sent with the promo image, at most 20 characters, e.g. spring-sale. Empty: the file name of the binary data without its extension, cut to 20 characters.',
 			},
 			{
 				displayName: 'SMS Alpha Name',
@@ -350,7 +373,9 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				displayOptions: { show: { '/messageType': ['VIBER'], '/sendSmsAfterViber': [true] } },
 				default: '',
-				description: 'Sender name of the fallback SMS (Unitalk provider only)',
+				placeholder: 'MyShop',
+				description:
+					'Sender name of the fallback SMS, e.g. MyShop; needed only when more than one is connected (Unitalk provider only)',
 			},
 			{
 				displayName: 'Start Time',

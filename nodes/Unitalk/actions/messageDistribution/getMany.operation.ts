@@ -28,7 +28,8 @@ export const getMany: ItemOperation = {
 					name: 'name',
 					type: 'string',
 					default: '',
-					description: 'Only distributions whose name contains this text (any case)',
+					placeholder: 'spring',
+					description: 'Only distributions whose name contains this text (any case), e.g. spring',
 				},
 				{
 					displayName: 'Statuses',

@@ -4,7 +4,12 @@ import { z } from 'zod';
 import type { ItemOperation } from '../../../shared/operations';
 import { inputError, parseInput } from '../../../shared/validation';
 import { unitalkRequest } from '../../transport';
-import { checkViberText, MESSAGE_TYPE_OPTIONS, textValue } from '../message/common';
+import {
+	checkViberText,
+	MESSAGE_TEXT_DESCRIPTION,
+	MESSAGE_TYPE_OPTIONS,
+	textValue,
+} from '../message/common';
 import {
 	distributionField,
 	distributionId,
@@ -60,13 +65,15 @@ export const update: ItemOperation = {
 					type: 'options',
 					options: MESSAGE_TYPE_OPTIONS,
 					default: 'SMS',
+					description: 'SMS or Viber, as enabled in the Unitalk message sending service',
 				},
 				{
 					displayName: 'Name',
 					name: 'name',
 					type: 'string',
 					default: '',
-					description: 'Unique in the project, at most 45 characters',
+					placeholder: 'Spring sale SMS',
+					description: 'Unique in the project, at most 45 characters, e.g. Spring sale SMS',
 				},
 				{
 					displayName: 'Start Immediately',
@@ -88,7 +95,8 @@ export const update: ItemOperation = {
 					type: 'string',
 					typeOptions: { rows: 4 },
 					default: '',
-					description: 'The message (Viber: at most 1,000 characters)',
+					placeholder: 'Your order 1234 is ready for pickup',
+					description: MESSAGE_TEXT_DESCRIPTION,
 				},
 			],
 		},

@@ -46,6 +46,8 @@ export const setWorkStatus: ItemOperation = {
 				{ name: 'Working', value: 'WORK' },
 			],
 			default: 'WORK',
+			description:
+				"The new work status of the operator: Working (takes calls), Pause (a break), or Not Working (off shift). Status Name below can name one of the project's own statuses of that kind.",
 		},
 		{
 			displayName: 'Status Name',

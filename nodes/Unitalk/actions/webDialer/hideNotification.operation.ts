@@ -20,7 +20,8 @@ export const hideNotification: ItemOperation = {
 			type: 'string',
 			default: '={{ $json.notificationId }}',
 			required: true,
-			description: 'The ID that Send Notification returned',
+			placeholder: '5521',
+			description: 'The ID that Send Notification returned, e.g. 5521',
 		},
 	],
 

@@ -56,6 +56,8 @@ export const sendNotification: ItemOperation = {
 					name: 'contactName',
 					type: 'string',
 					default: '',
+					placeholder: 'John Smith',
+					description: 'Name of the contact the notification is about, e.g. John Smith',
 				},
 				{
 					displayName: 'Entity Link',
@@ -77,7 +79,8 @@ export const sendNotification: ItemOperation = {
 					name: 'responsible',
 					type: 'string',
 					default: '',
-					description: 'Name of the responsible manager',
+					placeholder: 'Anna Petrenko',
+					description: 'Name of the responsible manager, e.g. Anna Petrenko',
 				},
 			],
 		},
