@@ -219,7 +219,11 @@ export function providerPackageJson(
 		homepage: root.homepage,
 		keywords: ['n8n-community-node-package', 'n8n', provider.folder.toLowerCase()],
 		author: root.author,
-		repository: root.repository,
+		// The folder of the repository the scanner lints for this package (scripts/providers/sources.ts).
+		repository:
+			typeof root.repository === 'object' && root.repository
+				? { ...root.repository, directory: `providers/${provider.packageName}` }
+				: root.repository,
 		files: ['dist'],
 		n8n: {
 			n8nNodesApiVersion: root.n8n.n8nNodesApiVersion,
@@ -306,6 +310,15 @@ export function packTarball(pkgDir: string, outDir = OUTPUT_DIR): string {
 	});
 	const [info] = JSON.parse(out) as Array<{ filename: string }>;
 	return path.join(outDir, info.filename);
+}
+
+/** The package folders `npm run pack:providers` wrote into outDir. */
+export function packageFolders(outDir = OUTPUT_DIR): string[] {
+	if (!fs.existsSync(outDir)) return [];
+	return fs
+		.readdirSync(outDir, { withFileTypes: true })
+		.filter((e) => e.isDirectory() && fs.existsSync(path.join(outDir, e.name, 'package.json')))
+		.map((e) => path.join(outDir, e.name));
 }
 
 export interface PackResult {

@@ -12,34 +12,23 @@ import type {
 } from 'n8n-workflow';
 
 import {
-	deliveryGuard,
-	deliveryKey,
-	payloadFields,
+	handleUnsignedDelivery,
 	readAllowList,
 	readSecretCredential,
-	refuseUnauthorised,
-	reply,
-	requestWithoutSecret,
-	startWorkflow,
 	testSecretCredential,
 	webhookResponse,
 } from '../shared/trigger';
-import type { SecretSettings } from '../shared/trigger';
+import type { UnsignedTriggerSettings } from '../shared/trigger';
 import { triggerProperties } from './trigger/description';
 import { choicesSubtitle } from '../shared/subtitle';
 import { deliveryId, detectEvent, EVENT_OPTIONS } from './trigger/events';
 
 const CREDENTIAL = 'twin24TriggerApi';
 
-interface TriggerSettings {
-	events: string[];
-	secret: SecretSettings;
-	ranges: string[];
-	dropDuplicates: boolean;
-}
-
 /** Reads and checks the settings; anything unusable is an error that says what to fix. */
-async function readSettings(ctx: IWebhookFunctions | IHookFunctions): Promise<TriggerSettings> {
+async function readSettings(
+	ctx: IWebhookFunctions | IHookFunctions,
+): Promise<UnsignedTriggerSettings> {
 	const secret = await readSecretCredential(ctx, CREDENTIAL, 'Twin24');
 	const options = ctx.getNodeParameter('options', {}) as IDataObject;
 	const events = ctx.getNodeParameter('events', []) as unknown;
@@ -100,32 +89,12 @@ export class Twin24Trigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const settings = await readSettings(this);
-		const refused = refuseUnauthorised(this, {
-			secret: settings.secret,
-			ranges: settings.ranges,
+		// Events not listened to are acknowledged with 200 too: Twin24 would re-send them for 24 hours.
+		return handleUnsignedDelivery(this, {
 			triggerName: 'Twin24 Trigger',
+			settings: await readSettings(this),
+			detectEvent,
+			deliveryId,
 		});
-		if (refused) return refused;
-
-		const body = this.getBodyData() as unknown;
-		const event = detectEvent(body);
-		// Anything else is acknowledged with 200: Twin24 would re-send it for 24 hours otherwise.
-		if (!settings.events.includes(event))
-			return reply(this, 200, { received: true, started: false, event });
-
-		const now = Date.now();
-		const id = settings.dropDuplicates ? deliveryId(event, body) : undefined;
-		const repeat = deliveryGuard(this, id ? deliveryKey(id, body) : undefined, now);
-		if (repeat.seen)
-			return reply(this, 200, { received: true, started: false, event, duplicate: true });
-
-		const { headers, query } = requestWithoutSecret(this, settings.secret);
-		repeat.remember();
-		return startWorkflow(
-			this,
-			{ ...payloadFields(body), event, receivedAt: new Date(now).toISOString(), headers, query },
-			{ received: true, started: true, event },
-		);
 	}
 }

@@ -12,19 +12,14 @@ import type {
 } from 'n8n-workflow';
 
 import {
+	ANSWER_FROM_LAST_NODE,
+	handleUnsignedDelivery,
+	readAllowList,
 	readSecretCredential,
 	testSecretCredential,
-	deliveryGuard,
-	deliveryKey,
-	payloadFields,
-	readAllowList,
-	refuseUnauthorised,
-	reply,
-	requestWithoutSecret,
-	startWorkflow,
 	webhookResponse,
 } from '../shared/trigger';
-import type { SecretSettings } from '../shared/trigger';
+import type { UnsignedTriggerSettings } from '../shared/trigger';
 import { checkPriority, checkRouteAnswer } from './trigger/answers';
 import { choicesSubtitle } from '../shared/subtitle';
 import {
@@ -38,11 +33,7 @@ import { triggerProperties } from './trigger/description';
 
 export { DUPLICATE_MEMORY, DUPLICATE_WINDOW_MS } from '../shared/trigger';
 
-interface TriggerSettings {
-	events: string[];
-	secret: SecretSettings;
-	ranges: string[];
-	dropDuplicates: boolean;
+interface TriggerSettings extends UnsignedTriggerSettings {
 	answerFrom: 'parameters' | 'lastNode';
 }
 
@@ -130,45 +121,20 @@ export class UnitalkTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const settings = await readSettings(this);
-		const refused = refuseUnauthorised(this, {
-			secret: settings.secret,
-			ranges: settings.ranges,
+		return handleUnsignedDelivery<UnitalkEvent>(this, {
 			triggerName: 'Unitalk Trigger',
+			settings,
+			detectEvent,
+			deliveryId,
+			// Answering webhooks get an empty answer: Unitalk then keeps its own routing / queue 5.
+			notListenedAnswer: (event) => (ANSWERING_EVENTS.includes(event) ? {} : undefined),
+			startAnswer: (event) => {
+				if (!ANSWERING_EVENTS.includes(event)) return undefined;
+				return settings.answerFrom === 'lastNode'
+					? ANSWER_FROM_LAST_NODE
+					: answerFromParameters(this, event);
+			},
 		});
-		if (refused) return refused;
-
-		const body = this.getBodyData() as unknown;
-		const { headers, query } = requestWithoutSecret(this, settings.secret);
-		const event = detectEvent(body, (this.getQueryData() ?? {}) as IDataObject);
-		const answering = ANSWERING_EVENTS.includes(event);
-
-		// Answering webhooks get an empty answer: Unitalk then keeps its own routing / queue 5.
-		if (!settings.events.includes(event))
-			return reply(this, 200, answering ? {} : { received: true, started: false, event });
-
-		const now = Date.now();
-		const id = settings.dropDuplicates ? deliveryId(event, body) : undefined;
-		const repeat = deliveryGuard(this, id ? deliveryKey(id, body) : undefined, now);
-		if (repeat.seen)
-			return reply(this, 200, { received: true, started: false, event, duplicate: true });
-
-		const item: IDataObject = {
-			...payloadFields(body),
-			event,
-			receivedAt: new Date(now).toISOString(),
-			headers,
-			query,
-		};
-		if (answering && settings.answerFrom === 'lastNode') {
-			// n8n answers with the last node's first item when the workflow has finished.
-			repeat.remember();
-			return { workflowData: [this.helpers.returnJsonArray(item)] };
-		}
-		const answer = answering
-			? answerFromParameters(this, event)
-			: { received: true, started: true, event };
-		repeat.remember();
-		return startWorkflow(this, item, answer);
 	}
 }
 

@@ -5,7 +5,7 @@ import type { GovernorLimits } from './governor';
 /**
  * Provider limits in n8n queue mode: the share of a key each n8n process may use.
  *
- * The governor keeps one queue per API key in each n8n process. In queue mode several processes (the
+ * The governor keeps one queue per API key in each n8n process; in queue mode several processes (the
  * main process and every worker) use the same key, and the provider counts their requests together,
  * so each process must keep to its share of every documented limit. Nothing in the package can see
  * the other processes (no runtime dependency, no Redis client), so the user says how many there are
@@ -90,6 +90,6 @@ export function processShareProperty(limits: GovernorLimits): INodeProperties {
 		default: 1,
 		description:
 			'How many n8n processes use this key at the same time. Leave 1 for a normal n8n. In queue mode, count the main process (editor dropdowns, and manual executions unless they are offloaded to workers) and every worker of every n8n that uses this key, e.g. 3 for a main and two workers.',
-		hint: `The provider allows ${describeLimits(limits)} per key. Each process keeps to its share, rounded down and never below 1: with ${example}, ${describeLimits(limitsForProcess(limits, example))} per process. Above ${largestSafeShare(limits)} processes the limits cannot be divided further: use another key.`,
+		hint: `The provider allows ${describeLimits(limits)} per key. Each process keeps to its share, rounded down and never below 1: with ${example}, ${describeLimits(limitsForProcess(limits, example))} per process; above ${largestSafeShare(limits)} processes the limits cannot be divided further: use another key.`,
 	};
 }

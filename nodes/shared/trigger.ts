@@ -15,17 +15,17 @@ import { ipAllowed, parseAllowList, secretsEqual } from './webhook';
 
 /**
  * The plumbing of a webhook trigger for a provider that does not sign its webhooks, so that a
- * provider's trigger only adds its events and payloads. In `webhook()`:
+ * provider's trigger only adds its events and payloads. Its `webhook()` is:
  *
- *   const secret = await readSecretCredential(this, 'acmeTriggerApi', 'Acme');  // or checkSecretSettings
- *   const ranges = readAllowList(this.getNode(), options.allowedIps);
- *   const refused = refuseUnauthorised(this, { secret, ranges, triggerName: 'Acme Trigger' });
- *   if (refused) return refused;                                // 403 (IP) or 401 (secret), nothing runs
- *   const { headers, query } = requestWithoutSecret(this, secret);
- *   const repeat = deliveryGuard(this, key ? deliveryKey(key, body) : undefined, Date.now());
- *   if (repeat.seen) return reply(this, 200, { received: true, duplicate: true });
- *   repeat.remember();
- *   return startWorkflow(this, { ...payloadFields(body), headers, query }, { received: true });
+ *   return handleUnsignedDelivery(this, {
+ *     triggerName: 'Acme Trigger',
+ *     settings: { events, secret: await readSecretCredential(this, 'acmeTriggerApi', 'Acme'),
+ *                 ranges: readAllowList(this.getNode(), options.allowedIps), dropDuplicates },
+ *     detectEvent, deliveryId,            // the provider's own: which event, which delivery
+ *   });                                   // optional: notListenedAnswer, startAnswer
+ *
+ * and the parts (refuseUnauthorised, requestWithoutSecret, deliveryGuard, startWorkflow...) serve a
+ * trigger whose flow differs (a signed provider checks its signature instead of a secret).
  *
  * Editor fields: `secretCredentialProperties` (the credential holding the secret and where it travels;
  * declare `credentials: [{ name, required: true, testedBy }]` and `methods.credentialTest` with
@@ -434,4 +434,85 @@ export function webhookResponse(withLastNode: boolean): {
 				responseData: '={{$parameter["answerFrom"] === "lastNode" ? "firstEntryJson" : ""}}',
 			}
 		: { responseMode: 'onReceived', responseData: '' };
+}
+
+/** The settings every trigger for an unsigned provider reads (from its credential and Options). */
+export interface UnsignedTriggerSettings {
+	/** The events the node listens to. */
+	events: string[];
+	secret: SecretSettings;
+	ranges: string[];
+	dropDuplicates: boolean;
+}
+
+/** From `answer`: n8n answers with the first item of the workflow's last node once it has finished. */
+export const ANSWER_FROM_LAST_NODE = Symbol('answer from the last node');
+
+/** What a trigger for an unsigned provider decides itself; `handleUnsignedDelivery` does the rest. */
+export interface UnsignedTrigger<E extends string> {
+	/** "Acme Trigger", for the warnings logged on a refusal. */
+	triggerName: string;
+	settings: UnsignedTriggerSettings;
+	detectEvent(body: unknown, query: IDataObject): E;
+	/** The provider's id of what a delivery reports, for dropping repeats; undefined: never dropped. */
+	deliveryId(event: E, body: unknown): string | undefined;
+	/**
+	 * The answer to an event the node does not listen to (still HTTP 200, or the provider sends it
+	 * again). Default `{ received: true, started: false, event }`.
+	 */
+	notListenedAnswer?(event: E): unknown;
+	/**
+	 * The answer when the workflow starts, or ANSWER_FROM_LAST_NODE. Default `{ received: true,
+	 * started: true, event }`. It may throw: n8n then answers HTTP 500 and the delivery is not
+	 * remembered as received, so the provider's repeat is not dropped.
+	 */
+	startAnswer?(event: E): unknown;
+}
+
+/**
+ * `webhook()` of a trigger for a provider that does not sign its webhooks: IP allow list and secret
+ * (403 / 401, nothing starts), events the node does not listen to answered 200 without a run,
+ * repeated deliveries dropped, then one run with the body's fields, `event`, `receivedAt` and the
+ * request's headers and query without the secret.
+ */
+export function handleUnsignedDelivery<E extends string>(
+	ctx: IWebhookFunctions,
+	trigger: UnsignedTrigger<E>,
+): IWebhookResponseData {
+	const { settings } = trigger;
+	const refused = refuseUnauthorised(ctx, {
+		secret: settings.secret,
+		ranges: settings.ranges,
+		triggerName: trigger.triggerName,
+	});
+	if (refused) return refused;
+
+	const body = ctx.getBodyData() as unknown;
+	const event = trigger.detectEvent(body, (ctx.getQueryData() ?? {}) as IDataObject);
+	if (!settings.events.includes(event))
+		return reply(
+			ctx,
+			200,
+			trigger.notListenedAnswer?.(event) ?? { received: true, started: false, event },
+		);
+
+	const now = Date.now();
+	const id = settings.dropDuplicates ? trigger.deliveryId(event, body) : undefined;
+	const repeat = deliveryGuard(ctx, id ? deliveryKey(id, body) : undefined, now);
+	if (repeat.seen)
+		return reply(ctx, 200, { received: true, started: false, event, duplicate: true });
+
+	const { headers, query } = requestWithoutSecret(ctx, settings.secret);
+	const item: IDataObject = {
+		...payloadFields(body),
+		event,
+		receivedAt: new Date(now).toISOString(),
+		headers,
+		query,
+	};
+	const answer = trigger.startAnswer?.(event) ?? { received: true, started: true, event };
+	repeat.remember();
+	if (answer === ANSWER_FROM_LAST_NODE)
+		return { workflowData: [ctx.helpers.returnJsonArray(item)] };
+	return startWorkflow(ctx, item, answer);
 }

@@ -17,7 +17,7 @@ import * as path from 'path';
 
 import type { ESLint as ESLintType, Linter } from 'eslint';
 
-import { OUTPUT_DIR } from '../pack-providers';
+import { packageFolders } from '../pack-providers';
 
 // The plugin is installed as a dependency of @n8n/node-cli (not hoisted), so resolve it from there.
 const cliRequire = createRequire(require.resolve('@n8n/node-cli/eslint'));
@@ -141,14 +141,6 @@ export function tarballOf(pkgDir: string): string {
 		version: string;
 	};
 	return path.join(path.dirname(pkgDir), `${name}-${version}.tgz`);
-}
-
-export function packageFolders(outDir = OUTPUT_DIR): string[] {
-	if (!fs.existsSync(outDir)) return [];
-	return fs
-		.readdirSync(outDir, { withFileTypes: true })
-		.filter((e) => e.isDirectory() && fs.existsSync(path.join(outDir, e.name, 'package.json')))
-		.map((e) => path.join(outDir, e.name));
 }
 
 async function main(): Promise<void> {

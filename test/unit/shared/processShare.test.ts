@@ -116,7 +116,7 @@ describe('processShareProperty', () => {
 		expect(field.hint).toContain(
 			'with 3, 10 requests per 10 s, 5 requests per second and 6 at once per process',
 		);
-		expect(field.hint).toContain('Above 15 processes');
+		expect(field.hint).toContain('above 15 processes');
 	});
 
 	it('describeLimits words one window, several windows and the concurrency', () => {

@@ -95,7 +95,7 @@ export const voiceProfile: ProviderProfile = {
 
 /**
  * The voice record query allows at most 1 request per second (§4.8): the governor spaces them per
- * accessKey across every execution of this n8n process. It is the only NXCloud profile with a governor,
+ * accessKey across every execution in this n8n process; it is the only NXCloud profile with a governor,
  * so the one named "NXCloud" is this one. The margin covers network jitter (the provider counts arrivals).
  */
 export const voiceRecordProfile: ProviderProfile = {
