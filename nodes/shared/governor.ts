@@ -8,9 +8,9 @@ import { sleep } from 'n8n-workflow';
  * event loop, a slow upload), so its end is the only time by which it surely arrived: counted this
  * way, no `max + 1` requests can ever arrive within `perMs`, however late each one is delivered.
  *
- * The state is process-wide on purpose (sharedGovernor): every execution of every workflow that uses
- * the same credential waits in the same queue, whichever installed package its node comes from. That
- * is what keeps four workflows adding numbers at once inside the provider's limit. It is not shared across
+ * The state lives at module level on purpose: n8n loads this file once per process, so every
+ * execution of every workflow that uses the same credential waits in the same queue. That is what
+ * keeps four workflows adding numbers at once inside the provider's limit. It is not shared across
  * n8n processes: in queue mode each process gets its share of the limits from the credential
  * (processShare.ts), passed as the `limits` of `acquire` / `run`.
  */
@@ -182,51 +182,17 @@ function assertValidLimits(limits: GovernorLimits): void {
 	}
 }
 
-/**
- * Bump when Governor's methods or the meaning of their arguments change: a copy of this file only
- * shares governors with copies of the same revision (see processGovernors).
- */
-const REGISTRY_REVISION = 1;
-const REGISTRY_KEY = Symbol.for(`n8n-nodes-dialers/shared-governors@${REGISTRY_REVISION}`);
-
-type RegistryHolder = { [REGISTRY_KEY]?: Map<string, Governor> };
-
-/**
- * The provider governors of the whole n8n process, shared by every copy of this file in it. Each
- * package built from this source (n8n-nodes-dialers and the per-provider packages) bundles its own
- * copy, and n8n may load several of them: a map kept in this module would give each copy its own
- * queue for the same API key, and together they would send the provider a multiple of its limit.
- *
- * So the map hangs, under a `Symbol.for` key (the one process-wide registry of names), on `Symbol`
- * itself: one object every module of the process sees. Not `globalThis`: the verification scanner
- * forbids that name (it is how code reaches `process`). Nothing else is put there.
- *
- * The key carries REGISTRY_REVISION, because a copy calls the methods of governors another copy
- * created. Copies of another revision find a registry of their own: each of them still keeps the
- * limits for its own requests, but not together with this one (the README asks to keep installed
- * packages at the same version for that reason).
- */
-function processGovernors(): Map<string, Governor> {
-	const holder = Symbol as unknown as RegistryHolder;
-	let registry = holder[REGISTRY_KEY];
-	if (!registry) {
-		registry = new Map<string, Governor>();
-		// Not enumerable, not writable: invisible to anything that lists Symbol's properties.
-		Object.defineProperty(Symbol, REGISTRY_KEY, { value: registry });
-	}
-	return registry;
-}
+const sharedGovernors = new Map<string, Governor>();
 
 /**
  * The one process-wide governor for a provider (created on first use with that provider's limits;
  * requests pass their process's share of them to `run`).
  */
 export function sharedGovernor(provider: string, limits: GovernorLimits): Governor {
-	const registry = processGovernors();
-	let governor = registry.get(provider);
+	let governor = sharedGovernors.get(provider);
 	if (!governor) {
 		governor = new Governor(limits);
-		registry.set(provider, governor);
+		sharedGovernors.set(provider, governor);
 	}
 	return governor;
 }

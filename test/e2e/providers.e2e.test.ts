@@ -1,8 +1,7 @@
 /**
  * The per-provider packages in a real n8n: the tarballs from `npm run pack:providers` installed
- * together as community packages, next to the combined n8n-nodes-dialers, load with no error, a
- * workflow per provider runs against the sandbox through each of them, and one API key used through
- * two packages at once stays inside the provider's limits (needs `npm run build` first).
+ * together as community packages, next to the combined n8n-nodes-dialers, load with no error, and a
+ * workflow per provider runs against the sandbox through each of them (needs `npm run build` first).
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -15,7 +14,7 @@ import { nodeTypeNames, packProviders, planProviders } from '../../scripts/pack-
 import type { PackResult, ProviderPlan } from '../../scripts/pack-providers';
 import { installPackage, packRepo, REPO_ROOT, startN8n } from './harness/n8n';
 import type { N8nInstance } from './harness/n8n';
-import { chainWorkflow, manualWorkflow } from './harness/workflows';
+import { manualWorkflow } from './harness/workflows';
 import { BOOT_TIMEOUT_MS, PACKAGE as COMBINED } from './package-n8n';
 
 jest.setTimeout(240_000);
@@ -171,106 +170,4 @@ describe('Twin24', () => {
 		expect(JSON.parse(requests[0].rawBody)).toMatchObject({ password: account.password });
 		expect(requests[1].headers.authorization).toMatch(/^Bearer \S+/);
 	});
-});
-
-describe('one API key through two packages at once', () => {
-	const unitalk = provider('Unitalk');
-	const NUMBERS_PER_WORKFLOW = 24_000;
-	const NUMBERS_PER_REQUEST = 1_000; // 24 requests each: either alone fits Unitalk's 30 per 10 s, both do not
-
-	function addNumbersWorkflow(
-		packageName: string,
-		credentialType: string,
-		credentialId: string,
-		webhookId: string,
-	) {
-		const hookPath = `add-via-${packageName}`;
-		return {
-			hookPath,
-			workflow: chainWorkflow(`Add numbers via ${packageName}`, [
-				{
-					id: 'hook',
-					name: 'Webhook',
-					type: 'n8n-nodes-base.webhook',
-					typeVersion: 2,
-					webhookId,
-					parameters: { httpMethod: 'POST', path: hookPath, responseMode: 'lastNode', options: {} },
-				},
-				{
-					id: 'leads',
-					name: 'Leads',
-					type: 'n8n-nodes-base.code',
-					typeVersion: 2,
-					parameters: {
-						jsCode: [
-							'const offset = Number($json.body.offset);',
-							`return Array.from({ length: ${NUMBERS_PER_WORKFLOW} }, (_, i) => ({ json: { phone: '+' + (380500000000 + offset + i) } }));`,
-						].join('\n'),
-					},
-				},
-				{
-					id: 'add',
-					name: 'Add Numbers',
-					type: `${packageName}.unitalk`,
-					parameters: {
-						resource: 'autodialerNumber',
-						operation: 'add',
-						autodialer: { __rl: true, mode: 'id', value: '12346' },
-						phone: '={{ $json.phone }}',
-						options: { batchSize: NUMBERS_PER_REQUEST },
-					},
-					credentials: { [credentialType]: { id: credentialId, name: `Key via ${packageName}` } },
-				},
-			]),
-		};
-	}
-
-	// Each package bundles its own copy of nodes/shared; the governor registry is process-wide
-	// (nodes/shared/governor.ts), so both copies queue this key's requests in one line.
-	(unitalk ? it : it.skip)(
-		'keeps n8n-nodes-dialers and n8n-nodes-unitalk together inside the limits of their one key',
-		async () => {
-			const renamed = unitalk!.credentials.find((c) => c.name === 'unitalkApi')!.renamed;
-			const flows = [];
-			for (const [packageName, credentialType, webhookId] of [
-				[COMBINED, 'unitalkApi', '8b1e4f2a-6c3d-4e5f-9a0b-1c2d3e4f5a61'],
-				[unitalk!.packageName, renamed, '8b1e4f2a-6c3d-4e5f-9a0b-1c2d3e4f5a62'],
-			]) {
-				const credentialId = await n8n.createCredential(credentialType, `Key via ${packageName}`, {
-					apiKey: sandbox.accounts.unitalk.apiKey,
-					baseUrl: sandbox.baseUrls.unitalk,
-				});
-				const { hookPath, workflow } = addNumbersWorkflow(
-					packageName,
-					credentialType,
-					credentialId,
-					webhookId,
-				);
-				const workflowId = await n8n.createWorkflow(workflow);
-				await n8n.activateWorkflow(workflowId);
-				flows.push(hookPath);
-			}
-			sandbox.reset();
-
-			const answers = await Promise.all(
-				flows.map((hookPath, f) =>
-					n8n.callWebhook(hookPath, { method: 'POST', body: { offset: f * NUMBERS_PER_WORKFLOW } }),
-				),
-			);
-
-			// One look at both: a blocked key shows as breaches and as failed executions.
-			expect({
-				violations: sandbox.violations,
-				failed: answers.filter((a) => a.status !== 200).map((a) => `${a.status} ${a.text}`),
-			}).toEqual({ violations: [], failed: [] });
-			const adds = sandbox.requests.filter(
-				(r) => r.provider === 'unitalk' && r.operation === 'ADD_NUMBERS',
-			);
-			expect(adds.filter((r) => r.outcome === 'accepted')).toHaveLength(
-				(flows.length * NUMBERS_PER_WORKFLOW) / NUMBERS_PER_REQUEST,
-			);
-			// The requests really needed pacing: together they could not fit in one 10 s window.
-			expect(adds[adds.length - 1].receivedAt - adds[0].receivedAt).toBeGreaterThan(10_000);
-		},
-	);
 });

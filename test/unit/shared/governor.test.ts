@@ -414,23 +414,6 @@ describe('sharedGovernor', () => {
 		release();
 		expect(sharedGovernor('unit-test-provider-w', limits).inspect('acct').inFlight).toBe(0);
 	});
-
-	it('is shared by every copy of the module in the process (one per installed package)', async () => {
-		// A second, separately loaded copy of governor.ts, as a second package bundling nodes/shared is.
-		let copy: typeof import('../../../nodes/shared/governor') | undefined;
-		jest.isolateModules(() => {
-			copy = jest.requireActual<typeof import('../../../nodes/shared/governor')>(
-				'../../../nodes/shared/governor',
-			);
-		});
-		expect(copy!.Governor).not.toBe(Governor);
-		const mine = sharedGovernor('unit-test-provider-v', { windows: [], concurrency: 1 });
-		const theirs = copy!.sharedGovernor('unit-test-provider-v', limits);
-		expect(theirs).toBe(mine);
-		const release = await theirs.acquire('acct');
-		expect(mine.inspect('acct').inFlight).toBe(1);
-		release();
-	});
 });
 
 describe('Governor: n8n processes sharing one key (queue mode)', () => {
