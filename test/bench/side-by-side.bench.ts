@@ -33,20 +33,34 @@ class MemoryWatch {
 
 	constructor(private readonly userFolder: string) {}
 
+	/**
+	 * n8n main (found by its user folder) and everything below it: the task runner is started with an
+	 * environment of its own, so it is found as a descendant, not by its environment.
+	 */
 	private ours(): Array<{ pid: number; role: 'main' | 'runner' }> {
-		const out: Array<{ pid: number; role: 'main' | 'runner' }> = [];
+		const parents = new Map<number, number>();
+		const mains = new Set<number>();
 		for (const p of fs.readdirSync('/proc')) {
 			if (!/^\d+$/.test(p)) continue;
 			try {
-				const environ = fs.readFileSync(`/proc/${p}/environ`, 'utf8');
-				if (!environ.includes(`N8N_USER_FOLDER=${this.userFolder}\0`)) continue;
+				const stat = fs.readFileSync(`/proc/${p}/stat`, 'utf8');
+				parents.set(Number(p), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
 				const cmd = fs.readFileSync(`/proc/${p}/cmdline`, 'utf8');
-				out.push({ pid: Number(p), role: /bin\/n8n\0/.test(cmd) ? 'main' : 'runner' });
+				if (!/bin\/n8n\0start/.test(cmd)) continue;
+				const environ = fs.readFileSync(`/proc/${p}/environ`, 'utf8');
+				if (environ.includes(`N8N_USER_FOLDER=${this.userFolder}\0`)) mains.add(Number(p));
 			} catch {
-				// gone, or not ours
+				// gone, or not readable
 			}
 		}
-		return out;
+		const isBelowMain = (pid: number): boolean => {
+			for (let up = parents.get(pid); up !== undefined && up > 1; up = parents.get(up))
+				if (mains.has(up)) return true;
+			return false;
+		};
+		return [...parents.keys()]
+			.filter((pid) => mains.has(pid) || isBelowMain(pid))
+			.map((pid) => ({ pid, role: mains.has(pid) ? 'main' : 'runner' }));
 	}
 
 	/** VmHWM is the peak since the last reset (clear_refs 5); sampling also catches runners that exit. */
