@@ -5,7 +5,9 @@ import type { IExecuteFunctions, INodeExecutionData, NodeParameterValueType } fr
  * expression engine, which costs about a tenth of a millisecond: fine for a hundred items, minutes for
  * a million. The two cases that cover nearly every bulk flow are read without it, with the same result:
  * - a value without any expression is the same for every item, so it is read once;
- * - `={{ $json.field }}` (a plain path into the item) is read straight from the item.
+ * - `={{ $json.field }}` (a plain path into the item) is read straight from the item;
+ * - a collection (an object of fields) whose fields are constants or such paths: the constants are
+ *   read once, the paths straight from each item.
  * Anything else goes through getNodeParameter as usual.
  */
 
@@ -44,17 +46,44 @@ export function itemParameterReader<T = NodeParameterValueType | object>(
 		const constant = read(0);
 		return () => constant;
 	}
-	const path = typeof raw === 'string' ? jsonPath(raw) : undefined;
-	if (!path) return read;
+	if (typeof raw === 'string') {
+		const path = jsonPath(raw);
+		return path ? (i: number) => valueAt(items[i]?.json, path) as T : read;
+	}
+	// A resource locator is read as its value (extractValue), not as the object: left to the engine.
+	const fields = options?.extractValue ? undefined : collectionPaths(raw);
+	if (!fields) return read;
+	// Item 0 through the engine gives the constants exactly as n8n resolves them; the paths are per item.
+	const template = read(0) as Record<string, unknown>;
+	if (!template || typeof template !== 'object' || Array.isArray(template)) return read;
 	return (i: number) => {
-		let value: unknown = items[i]?.json;
-		for (const part of path) {
-			// n8n reads a path through null or a missing key as undefined, never as an error or null.
-			if (value === null || value === undefined) return undefined as T;
-			value = (value as Record<string, unknown>)[part];
-		}
-		// A path that finds nothing is undefined, as n8n's own evaluation gives it (the fallback is only
-		// for a parameter that is not set at all); test/integration/shared/parameters.test.ts compares both.
-		return value as T;
+		const out = { ...template };
+		for (const [key, path] of fields) out[key] = valueAt(items[i]?.json, path);
+		return out as T;
 	};
+}
+
+/** The fields of a collection that are plain $json paths, or undefined when one holds any other expression. */
+function collectionPaths(raw: unknown): Array<[string, string[]]> | undefined {
+	if (!raw || typeof raw !== 'object' || Array.isArray(raw) || '__rl' in raw) return undefined;
+	const fields: Array<[string, string[]]> = [];
+	for (const [key, value] of Object.entries(raw)) {
+		if (!hasExpression(value)) continue;
+		const path = typeof value === 'string' ? jsonPath(value) : undefined;
+		if (!path) return undefined;
+		fields.push([key, path]);
+	}
+	return fields;
+}
+
+function valueAt(json: unknown, path: string[]): unknown {
+	let value = json;
+	for (const part of path) {
+		// n8n reads a path through null or a missing key as undefined, never as an error or null.
+		if (value === null || value === undefined) return undefined;
+		value = (value as Record<string, unknown>)[part];
+	}
+	// A path that finds nothing is undefined, as n8n's own evaluation gives it (the fallback is only
+	// for a parameter that is not set at all); test/integration/shared/parameters.test.ts compares both.
+	return value;
 }

@@ -17,7 +17,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 
 import type { N8nInstance } from '../e2e/harness/n8n';
-import type { Sandbox } from '../../sandbox';
+import type { RecordedRequest, Sandbox } from '../../sandbox';
 import { BOOT_TIMEOUT_MS, manualWorkflow, PACKAGE, startPackageN8n } from '../e2e/package-n8n';
 
 const SCALES = (process.env.BENCH_SCALES ?? '10000,100000,1000000').split(',').map(Number);
@@ -171,8 +171,8 @@ interface ProviderBench {
 	/** Nodes after the leads (hand-built) or the node (ours); `target` is what setup returned. */
 	handBuilt(target: string): { before?: NodeJson[]; after: NodeJson[] };
 	ours(target: string): NodeJson;
-	/** The requests of the bulk operation among sandbox.requests. */
-	isBulkRequest(path: string): boolean;
+	/** The provider's name in sandbox.requests: every request of the flow is counted, logins too. */
+	provider: RecordedRequest['provider'];
 	/** How many the provider holds now (numbers in the autodialer, candidates or orders in the task). */
 	accepted(target: string): number;
 }
@@ -223,7 +223,7 @@ function unitalkBench(n8n: N8nInstance, sandbox: Sandbox, credentialId: string):
 			},
 			credentials: { unitalkApi: { id: credentialId, name: 'bench' } },
 		}),
-		isBulkRequest: (path) => path.endsWith('/autodial/action'),
+		provider: 'unitalk',
 		accepted: (id) =>
 			sandbox.providers.unitalk.state.autodialers.get(Number(id))?.numbers.length ?? 0,
 	};
@@ -319,7 +319,7 @@ async function twin24Bench(n8n: N8nInstance, sandbox: Sandbox): Promise<Provider
 			},
 			credentials,
 		}),
-		isBulkRequest: (path) => path.endsWith('/autoCallCandidate/batch'),
+		provider: 'twin24',
 		accepted: (taskId) =>
 			sandbox.providers.twin24.state.tasks.get(taskId)?.candidateIds.length ?? 0,
 	};
@@ -363,12 +363,13 @@ async function nxteleBench(n8n: N8nInstance, sandbox: Sandbox): Promise<Provider
 		},
 		handBuilt: (taskId) => ({
 			after: [
-				// The user's own orderID (the CRM id) keeps a repeat from adding an order twice.
+				// The user's own orderID (the CRM id) keeps a repeat from adding an order twice; every field
+				// the docs mark required is sent, empty where the flow has nothing.
 				code(
 					'Group',
 					[
 						`const size = ${perRequest}; const all = $input.all(); const out = [];`,
-						"for (let i = 0; i < all.length; i += size) out.push({ json: { callList: all.slice(i, i + size).map((it) => ({ orderID: it.json.crm, userPhone: String(it.json.phone).replace(/\\D/g, ''), other: it.json.crm })) } });",
+						"for (let i = 0; i < all.length; i += size) out.push({ json: { callList: all.slice(i, i + size).map((it) => ({ orderID: it.json.crm, userPhone: String(it.json.phone).replace(/\\D/g, ''), userName: '', customerName: '', other: it.json.crm, params: [] })) } });",
 						'return out;',
 					].join('\n'),
 				),
@@ -376,7 +377,7 @@ async function nxteleBench(n8n: N8nInstance, sandbox: Sandbox): Promise<Provider
 				httpRequest(
 					'HTTP Request',
 					`${sandbox.baseUrls.nxteleCallbot}/callcentre/api/v3/addBatchCall`,
-					`{ productID: 'callbot', userTaskID: '${taskId}', callInfoList: { callList: $json.callList } }`,
+					`{ productID: 'callbot', userTaskID: '${taskId}', callInfoList: { orderCallbackUrl: '', callCallbackUrl: '', callList: $json.callList } }`,
 					{
 						auth: { type: 'nxteleCallbotApi', id: credentialId },
 						batch: { size: 1, intervalMs: 0 },
@@ -398,7 +399,7 @@ async function nxteleBench(n8n: N8nInstance, sandbox: Sandbox): Promise<Provider
 			},
 			credentials,
 		}),
-		isBulkRequest: (path) => path.endsWith('/addBatchCall'),
+		provider: 'nxteleCallbot',
 		accepted: (taskId) =>
 			sandbox.providers.nxteleCallbot.state.tasks.get(taskId)?.orderIDs.length ?? 0,
 	};
@@ -409,6 +410,8 @@ interface Row {
 	status: string;
 	wallS: number;
 	requests: number;
+	/** Requests per endpoint, e.g. `ADD_NUMBERS 10`. */
+	kinds: string;
 	accepted: number;
 	violations: number;
 	mainMb: number;
@@ -442,13 +445,25 @@ async function runVariant(
 	// Only the status: the saved data of a million-item run is hundreds of megabytes.
 	const run = await n8n.runWorkflowManually(id, { timeoutMs: 60 * 60_000, includeData: false });
 	const { mainMb, runnerMb } = memory.stop();
+	const sent = sandbox.requests.slice(before).filter((r) => r.provider === bench.provider);
+	const kinds = new Map<string, number>();
+	for (const r of sent) {
+		const kind = r.operation ?? r.path;
+		kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+	}
+	// What the provider said to the first request it refused (an HTTP 200 envelope may refuse too).
+	const refusal = sent.find((r) => r.outcome === 'rejected');
 	const started = Date.parse(run.raw.startedAt);
 	const stopped = Date.parse(run.raw.stoppedAt ?? new Date().toISOString());
 	return {
 		variant,
-		status: run.status + (run.error ? `: ${run.error.slice(0, 120)}` : ''),
+		status:
+			run.status +
+			(run.error ? `: ${run.error.slice(0, 120)}` : '') +
+			(refusal ? `; refused: ${(refusal.responseBody ?? '').slice(0, 120)}` : ''),
 		wallS: (stopped - started) / 1000,
-		requests: sandbox.requests.slice(before).filter((r) => bench.isBulkRequest(r.path)).length,
+		requests: sent.length,
+		kinds: [...kinds].map(([kind, n]) => `${kind} ${n}`).join(', '),
 		accepted: variant === 'baseline' ? 0 : bench.accepted(target),
 		violations: sandbox.violations.length - violationsBefore,
 		mainMb,
@@ -472,6 +487,7 @@ function printTable(bench: ProviderBench, count: number, rows: Row[]): void {
 			status: r.status,
 			wallSeconds: r.wallS.toFixed(1),
 			requests: r.requests,
+			endpoints: r.kinds,
 			acceptedByProvider: r.accepted,
 			violations: r.violations,
 			mainPeakMb: r.mainMb,

@@ -28,6 +28,17 @@ export class ParameterProbe implements INodeType {
 		properties: [
 			{ displayName: 'Value', name: 'value', type: 'string', default: '' },
 			{ displayName: 'Fallback', name: 'fallback', type: 'string', default: '' },
+			{
+				displayName: 'Details',
+				name: 'details',
+				type: 'collection',
+				default: {},
+				options: [
+					{ displayName: 'A', name: 'a', type: 'string', default: '' },
+					{ displayName: 'B', name: 'b', type: 'string', default: '' },
+					{ displayName: 'C', name: 'c', type: 'number', default: 0 },
+				],
+			},
 		],
 	};
 
@@ -35,9 +46,15 @@ export class ParameterProbe implements INodeType {
 		const items = this.getInputData();
 		const fallback = this.getNodeParameter('fallback', 0);
 		const fast = itemParameterReader(this, 'value', items, fallback);
+		const details = itemParameterReader(this, 'details', items, {});
 		return [
 			items.map((item, i) => ({
-				json: { fast: fast(i) as never, engine: this.getNodeParameter('value', i, fallback) },
+				json: {
+					fast: fast(i) as never,
+					engine: this.getNodeParameter('value', i, fallback),
+					fastDetails: details(i) as never,
+					engineDetails: this.getNodeParameter('details', i, {}) as never,
+				},
 				pairedItem: item.pairedItem ?? { item: i },
 			})),
 		];

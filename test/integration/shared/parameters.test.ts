@@ -3,7 +3,7 @@
  * expression engine gives. Here both read the same parameter for the same items inside a real
  * n8n-core run (test/integration/harness/parameter-probe.ts), and every item must agree.
  */
-import type { IDataObject, INode } from 'n8n-workflow';
+import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
 import { ITEMS_SOURCE_TYPE } from '../harness/items-source';
 import { PARAMETER_PROBE_TYPE } from '../harness/parameter-probe';
@@ -23,10 +23,18 @@ const items: IDataObject[] = [
 	{ json: { phone: 380501112234 }, pairedItem: [{ item: 2 }, { item: 3 }] },
 ];
 
+interface Probed {
+	fast: unknown;
+	engine: unknown;
+	fastDetails: unknown;
+	engineDetails: unknown;
+}
+
 async function probe(
 	value: string,
 	fallback = '',
-): Promise<Array<{ fast: unknown; engine: unknown }>> {
+	details: INodeParameters = {},
+): Promise<Probed[]> {
 	const nodes: INode[] = [
 		{
 			id: 'items',
@@ -42,7 +50,7 @@ async function probe(
 			type: PARAMETER_PROBE_TYPE,
 			typeVersion: 1,
 			position: [200, 0],
-			parameters: { value, fallback },
+			parameters: { value, fallback, details },
 		},
 	];
 	const result = await runWorkflow(
@@ -50,7 +58,7 @@ async function probe(
 		{ credentials: {} },
 	);
 	expect(result.error()).toBeUndefined();
-	return result.output('Probe').map((i) => i.json as { fast: unknown; engine: unknown });
+	return result.output('Probe').map((i) => i.json as unknown as Probed);
 }
 
 describe('the fast parameter reader gives what the expression engine gives', () => {
@@ -82,5 +90,20 @@ describe('the fast parameter reader gives what the expression engine gives', () 
 		const read = await probe('={{ $json.missing }}', 'fallback-value');
 		for (const [i, { fast, engine }] of read.entries())
 			expect({ i, value: fast }).toEqual({ i, value: engine });
+	});
+
+	it.each([
+		['constants and paths', { a: 'fixed', b: '={{ $json.phone }}', c: 7 }],
+		[
+			'a nested path and a missing field',
+			{ a: '={{ $json.nested.deep.x }}', b: '={{ $json.missing }}' },
+		],
+		['an expression it does not read itself', { a: '={{ $json.phone + "" }}', b: 'x' }],
+		['no expression', { a: 'only', c: 3 }],
+	])('a collection of %s', async (_label, details) => {
+		const read = await probe('', '', details as INodeParameters);
+		expect(read).toHaveLength(items.length);
+		for (const [i, { fastDetails, engineDetails }] of read.entries())
+			expect({ i, value: fastDetails }).toEqual({ i, value: engineDetails });
 	});
 });
