@@ -10,3 +10,8 @@ node node_modules/tsx/dist/cli.mjs test/bench/unitalk-add-numbers.bench.ts
 node node_modules/tsx/dist/cli.mjs test/bench/nxtele-add-orders.bench.ts
 node node_modules/tsx/dist/cli.mjs test/bench/nxcloud-group-call.bench.ts
 node node_modules/tsx/dist/cli.mjs test/bench/twin24-add-candidates.bench.ts
+# Issue 11: our bulk operations against n8n doing nothing and a hand-built Code + HTTP Request flow
+# (BENCH_SCALES=10000,100000 and BENCH_PROVIDERS=unitalk,twin24,nxtele choose what runs), then the
+# triggers against n8n's Webhook node.
+node node_modules/tsx/dist/cli.mjs test/bench/side-by-side.bench.ts
+node node_modules/tsx/dist/cli.mjs test/bench/triggers.bench.ts

@@ -66,14 +66,42 @@ describe('itemParameterReader', () => {
 		]);
 	});
 
-	it('treats a collection with an expression inside as per item', () => {
-		const { ctx, calls } = fakeContext({ data: { name: '={{ $json.phone }}' } }, items);
+	it('builds a collection of constants and plain paths from each item, without the engine', () => {
+		const { ctx, calls } = fakeContext(
+			{ data: { name: '={{ $json.phone }}', fixed: 'x', deep: '={{ $json.nested.list[0] }}' } },
+			items,
+		);
+		const read = itemParameterReader(ctx, 'data', items, {});
+		expect([read(0), read(1), read(2)]).toEqual([
+			{ name: '+1 555 0100', fixed: 'x', deep: 'a' },
+			{ name: 4915550101, fixed: 'x', deep: 'c' },
+			{ name: undefined, fixed: 'x', deep: undefined },
+		]);
+		expect(calls).toEqual([]);
+	});
+
+	it('treats a collection with any other expression inside as per item', () => {
+		const { ctx, calls } = fakeContext({ data: { name: '={{ $json.phone.trim() }}' } }, items);
 		const read = itemParameterReader(ctx, 'data', items, {});
 		read(0);
 		read(1);
 		expect(calls).toEqual([
 			['data', 0],
 			['data', 1],
+		]);
+	});
+
+	it('leaves a resource locator read as its value to n8n, per item', () => {
+		const { ctx, calls } = fakeContext(
+			{ task: { __rl: true, mode: 'id', value: '={{ $json.phone }}' } },
+			items,
+		);
+		const read = itemParameterReader(ctx, 'task', items, '', { extractValue: true });
+		read(0);
+		read(1);
+		expect(calls).toEqual([
+			['task', 0],
+			['task', 1],
 		]);
 	});
 });
