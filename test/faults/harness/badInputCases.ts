@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import type { IDataObject } from 'n8n-workflow';
 
+import type { Sandbox } from '../../../sandbox';
 import type { BadInputCase, NodeUnderTest } from './types';
 
 export interface BadField {
@@ -24,6 +25,11 @@ export interface BadInputTarget {
 	parameters: Record<string, unknown>;
 	/** A good item whose number is `phone` (its `phone` key). */
 	good: (phone: string, index: number) => IDataObject;
+	/**
+	 * The item as sent to the case's sandbox, for values only that sandbox knows (the ID of a task it
+	 * made for the case). Default: the item as generated.
+	 */
+	inSandbox?: (item: IDataObject, sandbox: Sandbox) => IDataObject;
 	fields: BadField[];
 }
 
@@ -48,12 +54,15 @@ export function badInputCases(
 						items,
 						badIndex: before,
 						goodNumbers,
-						build: (): NodeUnderTest => ({
-							node: target.node,
-							parameters: target.parameters,
-							items,
-							credentialTypes: [target.credentialType],
-						}),
+						build: (sandbox): NodeUnderTest => {
+							const { inSandbox } = target;
+							return {
+								node: target.node,
+								parameters: target.parameters,
+								items: inSandbox ? items.map((item) => inSandbox(item, sandbox)) : items,
+								credentialTypes: [target.credentialType],
+							};
+						},
 					};
 				}),
 		);
@@ -62,3 +71,26 @@ export function badInputCases(
 /** A string longer than `max` characters even once trimmed. */
 export const tooLong = (max: number) =>
 	fc.string({ minLength: max + 1, maxLength: max + 40 }).filter((s) => s.trim().length > max);
+
+/** A value a phone field must refuse: nothing that cleaning turns into 7-15 digits. */
+export const badPhone: fc.Arbitrary<unknown> = fc.oneof(
+	fc.constantFrom('', '   ', '-', '( )', '+', '00'),
+	fc.stringMatching(/^\+?[0-9]{1,6}$/),
+	fc.stringMatching(/^[1-9][0-9]{15,22}$/),
+	fc
+		.tuple(
+			fc.stringMatching(/^[0-9]{3,8}$/),
+			fc.constantFrom('a', 'x', 'O', 'é', 'Ж', 'ß'),
+			fc.stringMatching(/^[0-9]{3,8}$/),
+		)
+		.map(([a, letter, b]) => `${a}${letter}${b}`),
+	fc
+		.tuple(
+			fc.stringMatching(/^[0-9]{4,8}$/),
+			fc.constantFrom('#', '*', '/', '_', '@', '!', '%', '=', '~'),
+			fc.stringMatching(/^[0-9]{4,8}$/),
+		)
+		.map(([a, c, b]) => `${a}${c}${b}`),
+	fc.integer({ min: 0, max: 999_999 }),
+	fc.constantFrom(null, true, [], {}),
+);

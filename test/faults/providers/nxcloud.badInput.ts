@@ -12,14 +12,9 @@ import fc from 'fast-check';
 import type { IDataObject } from 'n8n-workflow';
 
 import type { RecordedRequest, Sandbox } from '../../../sandbox';
-import {
-	badInputCases,
-	tooLong,
-	type BadField,
-	type BadInputTarget,
-} from '../harness/badInputCases';
+import { badInputCases, badPhone, tooLong } from '../harness/badInputCases';
+import type { BadField, BadInputTarget } from '../harness/badInputCases';
 import type { BadInputSuite } from '../harness/types';
-import { badPhone } from './unitalk.badInput';
 
 export const COUNTRY_CODE = '86';
 const goodPhone = (i: number) => `${COUNTRY_CODE}13${String(400_000_000 + i)}`;

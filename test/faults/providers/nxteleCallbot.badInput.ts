@@ -9,14 +9,9 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { RecordedRequest, Sandbox } from '../../../sandbox';
 import { TASK_STATUS } from '../../../sandbox/nxteleCallbot/state';
-import {
-	badInputCases,
-	tooLong,
-	type BadField,
-	type BadInputTarget,
-} from '../harness/badInputCases';
+import { badInputCases, badPhone, tooLong } from '../harness/badInputCases';
+import type { BadField, BadInputTarget } from '../harness/badInputCases';
 import type { BadInputSuite } from '../harness/types';
-import { badPhone } from './unitalk.badInput';
 
 /** The task the Order → Add runs add to (seeded straight into the sandbox state). */
 export const SEEDED_TASK = 'fault-task';

@@ -11,8 +11,9 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { RecordedRequest, Sandbox } from '../../../sandbox';
 import { DEFAULT_TEMPLATE_ID, SEED_BOTS } from '../../../sandbox/twin24/state';
-import type { BadInputCase, BadInputSuite, NodeUnderTest } from '../harness/types';
-import { badPhone } from './unitalk.badInput';
+import { badInputCases, badPhone, tooLong } from '../harness/badInputCases';
+import type { BadField, BadInputTarget } from '../harness/badInputCases';
+import type { BadInputSuite } from '../harness/types';
 
 /** The task Add to Task adds to; bad-input items name it by TASK_PLACEHOLDER (its ID is the sandbox's). */
 const TASK_NAME = 'Fault suite task';
@@ -42,9 +43,6 @@ export function candidateNumbers(r: RecordedRequest): string[] {
 const REMINDER_BOT = SEED_BOTS[1].id;
 
 const goodPhone = (i: number) => `7901${String(2_000_000 + i)}`;
-
-const tooLong = (max: number) =>
-	fc.string({ minLength: max + 1, maxLength: max + 40 }).filter((s) => s.trim().length > max);
 
 /** Whole seconds outside -43200...43200, or not whole. */
 const badTimezone: fc.Arbitrary<unknown> = fc.oneof(
@@ -88,14 +86,6 @@ const badId = (required: boolean): fc.Arbitrary<unknown> =>
 		fc.constantFrom('../autoCall', '-1', '.hidden', '/x'),
 	);
 
-interface Target {
-	operation: string;
-	parameters: Record<string, unknown>;
-	/** A good item sending `phone`. */
-	good: (phone: string, index: number) => IDataObject;
-	fields: Array<{ key: string; field: string; bad: fc.Arbitrary<unknown> }>;
-}
-
 /** Candidate Fields, each read from the item. */
 const candidateFields = {
 	variables: { variable: [{ name: FIXED_VARIABLE, value: 'Hello' }] },
@@ -111,7 +101,7 @@ const goodCandidate = (phone: string, i: number): IDataObject => ({
 	vars: '{"Name": "John"}',
 	cb: { leadId: `L${i}` },
 });
-const candidateChecks: Target['fields'] = [
+const candidateChecks: BadField[] = [
 	{ key: 'phone', field: 'Phone', bad: badPhone },
 	{ key: 'tz', field: 'Time Zone Offset (Seconds)', bad: badTimezone },
 	{ key: 'ext', field: 'Client External ID', bad: tooLong(255) },
@@ -120,7 +110,10 @@ const candidateChecks: Target['fields'] = [
 ];
 const botById = { __rl: true, mode: 'id', value: '={{ $json.bot }}' };
 
-const TARGETS: Target[] = [
+/** A candidate operation of the Twin24 node (resource, node and credential added in TARGETS). */
+type CandidateTarget = Omit<BadInputTarget, 'node' | 'credentialType' | 'inSandbox'>;
+
+const CANDIDATE_TARGETS: CandidateTarget[] = [
 	{
 		operation: 'Add to Task',
 		parameters: {
@@ -165,37 +158,18 @@ const TARGETS: Target[] = [
 	},
 ];
 
-const cases: fc.Arbitrary<BadInputCase> = fc
-	.constantFrom(...TARGETS.flatMap((target) => target.fields.map((f) => ({ target, f }))))
-	.chain(({ target, f }) =>
-		fc
-			.record({ before: fc.nat(3), after: fc.nat(3), badValue: f.bad })
-			.map(({ before, after, badValue }): BadInputCase => {
-				const total = before + 1 + after;
-				const items = Array.from({ length: total }, (_, i) => target.good(goodPhone(i), i));
-				items[before] = { ...items[before], [f.key]: badValue as IDataObject[string] };
-				const goodNumbers = items.filter((_, i) => i !== before).map((it) => String(it.phone));
-				return {
-					operation: target.operation,
-					field: f.field,
-					badValue,
-					items,
-					badIndex: before,
-					goodNumbers,
-					build: (sb): NodeUnderTest => ({
-						node: 'twin24',
-						parameters: { resource: 'candidate', ...target.parameters },
-						items: items.map((item) =>
-							item.task === TASK_PLACEHOLDER ? { ...item, task: taskOf(sb)?.id } : item,
-						),
-						credentialTypes: ['twin24Api'],
-					}),
-				};
-			}),
-	);
+const TARGETS: BadInputTarget[] = CANDIDATE_TARGETS.map((target) => ({
+	...target,
+	node: 'twin24',
+	credentialType: 'twin24Api',
+	parameters: { resource: 'candidate', ...target.parameters },
+	// Items name the task by TASK_PLACEHOLDER: its ID is the one the case's sandbox made.
+	inSandbox: (item, sb) =>
+		item.task === TASK_PLACEHOLDER ? { ...item, task: taskOf(sb)?.id } : item,
+}));
 
 export const twin24BadInput: BadInputSuite = {
-	cases,
+	cases: badInputCases(TARGETS, goodPhone),
 	prepare: seedTask,
 	numbersIn: (r: RecordedRequest) =>
 		r.path.includes('/autoCallCandidate') ? candidateNumbers(r) : [],
