@@ -18,6 +18,13 @@ import { findSecrets, stringsOf } from './secrets';
 import type { FaultOperation, FaultPlan, NodeRun, ProviderFaultSuite, Verdict } from './types';
 import { errorVerdicts } from './verdicts';
 
+/**
+ * How long the HTTP client waits in the timeout scenarios: longer than any answer of a loaded run
+ * takes (the event loop stalls up to ~4 s with 8 scenarios at a time), much shorter than the node's
+ * own timeouts.
+ */
+const CLIENT_TIMEOUT_MS = 15_000;
+
 /** Each fault of issue 7 §4, plus a fault-free run as the reference row. */
 export const STANDARD_FAULTS: FaultPlan[] = [
 	{ label: 'none', kind: 'none', placement: 'spread' },
@@ -25,8 +32,9 @@ export const STANDARD_FAULTS: FaultPlan[] = [
 	{ label: '5xx after acting', kind: 'http500-after', placement: 'spread' },
 	{ label: 'reset before acting', kind: 'reset-before', placement: 'spread' },
 	{ label: 'reset after acting', kind: 'reset-after', placement: 'spread' },
-	// The client gives up after the node's own timeout (60 s and more): once per run is enough.
-	{ label: 'timeout', kind: 'timeout', placement: 'once' },
+	// The sandbox never answers; the client gives up after CLIENT_TIMEOUT_MS instead of the node's
+	// own 60-180 s. Once per run is enough.
+	{ label: 'timeout', kind: 'timeout', placement: 'once', clientTimeoutMs: CLIENT_TIMEOUT_MS },
 	{ label: '429 + Retry-After', kind: 'http429', retryAfterSeconds: 1, placement: 'spread' },
 	{ label: 'provider busy', kind: 'busy', retryAfterSeconds: 1, placement: 'spread' },
 ];
@@ -155,7 +163,7 @@ async function runIn(
 			node.credentialTypes,
 			mode === 'continue' ? { onError: 'continueRegularOutput' } : {},
 		),
-		{ credentials: suite.credentials(sandbox) },
+		{ credentials: suite.credentials(sandbox), requestTimeoutMs: plan.clientTimeoutMs },
 	);
 	const run: NodeRun = { output: result.output('Subject'), error: result.error('Subject') };
 

@@ -131,4 +131,9 @@ export interface FaultPlan {
 	retryAfterSeconds?: number;
 	/** Where in the run: 'spread' = first, middle and last request; 'once' = the middle one only. */
 	placement: 'spread' | 'once';
+	/**
+	 * For faults the client only notices by waiting (timeout): the longest the HTTP client waits for
+	 * an answer, instead of the node's own timeout (see RunOptions.requestTimeoutMs).
+	 */
+	clientTimeoutMs?: number;
 }

@@ -46,6 +46,12 @@ export interface RunResult {
 export interface RunOptions {
 	/** Credential data by credential type name; a node's credential reference resolves to it. */
 	credentials: Record<string, ICredentialDataDecryptedObject>;
+	/**
+	 * The longest the HTTP client waits for an answer, in ms: caps the timeout the node sets (60-180 s)
+	 * on every request and login, so a test of a provider that never answers does not wait that long.
+	 * The node's handling of the timeout is unchanged.
+	 */
+	requestTimeoutMs?: number;
 }
 
 class StaticNodeTypes implements INodeTypes {
@@ -84,8 +90,29 @@ function resolveCredentialExpression(
 }
 
 class TestCredentialsHelper extends ICredentialsHelper {
-	constructor(private readonly data: Record<string, ICredentialDataDecryptedObject>) {
+	constructor(
+		private readonly data: Record<string, ICredentialDataDecryptedObject>,
+		private readonly requestTimeoutMs?: number,
+	) {
 		super();
+	}
+
+	/** The request with its timeout capped at `requestTimeoutMs` (see RunOptions). */
+	private capTimeout(options: IHttpRequestOptions): IHttpRequestOptions {
+		const cap = this.requestTimeoutMs;
+		return cap === undefined
+			? options
+			: { ...options, timeout: Math.min(options.timeout ?? cap, cap) };
+	}
+
+	/** The helpers a login (preAuthentication) sends with, their timeout capped too. */
+	private capLoginTimeout(helpers: IHttpRequestHelper): IHttpRequestHelper {
+		if (this.requestTimeoutMs === undefined) return helpers;
+		return {
+			helpers: {
+				httpRequest: async (options) => await helpers.helpers.httpRequest(this.capTimeout(options)),
+			},
+		};
 	}
 
 	private type(name: string): ICredentialType {
@@ -103,6 +130,14 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	}
 
 	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		return this.capTimeout(await this.applyAuthentication(credentials, typeName, requestOptions));
+	}
+
+	private async applyAuthentication(
 		credentials: ICredentialDataDecryptedObject,
 		typeName: string,
 		requestOptions: IHttpRequestOptions,
@@ -135,7 +170,7 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		if (!expirable) return undefined;
 		if (credentials[expirable.name] && !credentialsExpired) return undefined;
 		const update = (await type.preAuthentication.call(
-			helpers,
+			this.capLoginTimeout(helpers),
 			credentials,
 		)) as ICredentialDataDecryptedObject;
 		Object.assign(this.data[typeName], update);
@@ -150,7 +185,7 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		const type = this.type(typeName);
 		return type.preAuthentication
 			? ((await type.preAuthentication.call(
-					helpers,
+					this.capLoginTimeout(helpers),
 					credentials,
 				)) as ICredentialDataDecryptedObject)
 			: undefined;
@@ -213,7 +248,10 @@ export async function runWorkflow(json: WorkflowJson, options: RunOptions): Prom
 	} as never);
 
 	const base: Partial<IWorkflowExecuteAdditionalData> = {
-		credentialsHelper: new TestCredentialsHelper(structuredClone(options.credentials)),
+		credentialsHelper: new TestCredentialsHelper(
+			structuredClone(options.credentials),
+			options.requestTimeoutMs,
+		),
 		hooks,
 		executionId,
 		currentNodeExecutionIndex: 0,
