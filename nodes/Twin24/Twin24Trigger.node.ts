@@ -1,10 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type {
-	ICredentialTestFunctions,
-	ICredentialsDecrypted,
 	IDataObject,
 	IHookFunctions,
-	INodeCredentialTestResult,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -15,7 +12,8 @@ import {
 	handleUnsignedDelivery,
 	readAllowList,
 	readSecretCredential,
-	testSecretCredential,
+	secretCredentialTest,
+	settingsOnlyWebhookMethods,
 	webhookResponse,
 } from '../shared/trigger';
 import type { UnsignedTriggerSettings } from '../shared/trigger';
@@ -58,35 +56,11 @@ export class Twin24Trigger implements INodeType {
 		properties: triggerProperties,
 	};
 
-	methods = {
-		credentialTest: {
-			async twin24TriggerSecret(
-				this: ICredentialTestFunctions,
-				credential: ICredentialsDecrypted,
-			): Promise<INodeCredentialTestResult> {
-				return testSecretCredential(credential.data, 'Twin24');
-			},
-		},
-	};
+	methods = { credentialTest: secretCredentialTest('twin24TriggerSecret', 'Twin24') };
 
-	webhookMethods = {
-		default: {
-			// The URL goes into each task's webhookUrls (or the cabinet setting), which needs the user's
-			// Twin24 login, not this trigger's: these only check the settings, so a broken configuration
-			// fails on activation.
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				await readSettings(this);
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				await readSettings(this);
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	// The URL goes into each task's webhookUrls (or the cabinet setting), which needs the user's Twin24
+	// login, not this trigger's.
+	webhookMethods = settingsOnlyWebhookMethods(readSettings);
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		// Events not listened to are acknowledged with 200 too: Twin24 would re-send them for 24 hours.

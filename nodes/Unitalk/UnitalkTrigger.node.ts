@@ -1,10 +1,7 @@
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type {
-	ICredentialsDecrypted,
-	ICredentialTestFunctions,
 	IDataObject,
 	IHookFunctions,
-	INodeCredentialTestResult,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -16,7 +13,8 @@ import {
 	handleUnsignedDelivery,
 	readAllowList,
 	readSecretCredential,
-	testSecretCredential,
+	secretCredentialTest,
+	settingsOnlyWebhookMethods,
 	webhookResponse,
 } from '../shared/trigger';
 import type { UnsignedTriggerSettings } from '../shared/trigger';
@@ -89,35 +87,11 @@ export class UnitalkTrigger implements INodeType {
 		properties: triggerProperties,
 	};
 
-	methods = {
-		credentialTest: {
-			// Nothing to call: the secret is only checked to be usable.
-			async unitalkTriggerSecret(
-				this: ICredentialTestFunctions,
-				credential: ICredentialsDecrypted,
-			): Promise<INodeCredentialTestResult> {
-				return testSecretCredential(credential.data, 'Unitalk');
-			},
-		},
-	};
+	methods = { credentialTest: secretCredentialTest('unitalkTriggerSecret', 'Unitalk') };
 
-	webhookMethods = {
-		default: {
-			// Unitalk has no API to register webhooks: the URL is pasted in its account by hand (see the
-			// node's notice). These only check the settings, so a broken configuration fails on activation.
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				await readSettings(this);
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				await readSettings(this);
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	// Unitalk has no API to register webhooks: the URL is pasted in its account by hand (see the node's
+	// notice).
+	webhookMethods = settingsOnlyWebhookMethods(readSettings);
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const settings = await readSettings(this);

@@ -257,7 +257,8 @@ export async function runBulk<T>(
 		if (cap !== undefined && cap >= 1) perRequest = Math.min(perRequest, Math.floor(cap));
 	}
 	const requests = planRequests(groups, perRequest, distinct && ((o) => distinct(o.entry.value)));
-	for (const { group, batch: slots } of requests) {
+	const progress = progressReporter(ctx, plan.noun ?? 'entries', requests);
+	for (const [requestIndex, { group, batch: slots }] of requests.entries()) {
 		const batch = slots.map((o) => o.entry);
 		try {
 			const answers = await plan.send(group, batch);
@@ -267,6 +268,7 @@ export async function runBulk<T>(
 				o.json = answers[k] ?? {};
 				o.state = isAccepted(o.json) ? 'accepted' : 'refused';
 			});
+			progress(requestIndex + 1, done.entries);
 		} catch (error) {
 			// Entries the provider refused by name before the request failed keep that answer.
 			const settled = settledOutcomes(error);
@@ -333,6 +335,24 @@ export async function runBulk<T>(
 		} else if (succeeded.has(i)) output.push(succeeded.get(i) as INodeExecutionData);
 	}
 	return output;
+}
+
+/**
+ * A line per answered request in the browser console of a manual run ("Request 3 of 10 answered: 3000 of
+ * 10000 numbers answered so far"): the only progress n8n shows while a node runs. Nothing for a single
+ * request.
+ */
+function progressReporter(
+	ctx: IExecuteFunctions,
+	noun: string,
+	requests: ReadonlyArray<{ batch: readonly unknown[] }>,
+): (requestNumber: number, answeredEntries: number) => void {
+	if (requests.length < 2) return () => {};
+	const total = requests.reduce((sum, r) => sum + r.batch.length, 0);
+	return (requestNumber, answeredEntries) =>
+		ctx.sendMessageToUI(
+			`Request ${requestNumber} of ${requests.length} answered: ${answeredEntries} of ${total} ${noun} answered so far`,
+		);
 }
 
 function labelOf<T>(plan: BulkPlan<T>, value: T): string {

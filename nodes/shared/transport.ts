@@ -138,6 +138,8 @@ type Attempt =
 	| { kind: 'not-sent'; detail: string }
 	/** The credential's login (preAuthentication) gave no token; the request itself was not sent. */
 	| { kind: 'login-failed'; detail: string }
+	/** The user stopped the execution while this request waited its turn: it was not sent. */
+	| { kind: 'stopped' }
 	| {
 			kind: 'unknown-outcome';
 			detail: string;
@@ -202,6 +204,9 @@ export async function providerRequest(
 	let loggedIn = false;
 
 	const send = async (): Promise<Attempt> => {
+		// After the editor's Stop, n8n aborts every request of the execution, which would read as "outcome
+		// unknown" (and be retried when idempotent): one that has not started is plainly not sent.
+		if (executionStopped(this)) return { kind: 'stopped' };
 		try {
 			// An empty token makes n8n run the credential's preAuthentication (and store the new token).
 			const relogin =
@@ -263,6 +268,11 @@ export async function providerRequest(
 			backoff(policy, attempt, result.kind === 'not-now' ? result.verdict.retryAfterMs : undefined),
 		);
 	}
+}
+
+/** Whether the user stopped the execution (only an execution has a cancel signal). */
+function executionStopped(ctx: RequestContext): boolean {
+	return 'getExecutionCancelSignal' in ctx && ctx.getExecutionCancelSignal()?.aborted === true;
 }
 
 /** The credential data with the session token emptied, as httpRequestWithAuthentication takes it. */
@@ -399,6 +409,7 @@ const OUTCOME_OF: Record<Exclude<Attempt, { kind: 'done' }>['kind'], RequestOutc
 	'not-now': 'not-sent',
 	// The login failed before the request went out.
 	'login-failed': 'not-sent',
+	stopped: 'not-sent',
 	failed: 'refused',
 	'unknown-outcome': 'unknown',
 };
@@ -433,6 +444,13 @@ function describeFailure(
 				message: `${where}: could not reach ${profile.name}${tries}`,
 				description: `The connection failed before the request was sent (${result.detail}). Check the base URL in the credential and the network.`,
 				failure: { cause: 'temporarily-unavailable' },
+			});
+		case 'stopped':
+			return new NodeApiError(node, { message: 'The execution was stopped' } as JsonObject, {
+				...base,
+				message: `${where}: not sent, the execution was stopped`,
+				description:
+					'The workflow was stopped before this request was sent, so nothing was done for it.',
 			});
 		case 'login-failed':
 			return new NodeApiError(node, { message: result.detail } as JsonObject, {

@@ -2,6 +2,8 @@ import { createHash } from 'crypto';
 import { NodeOperationError } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
 	IDataObject,
 	IHookFunctions,
 	INode,
@@ -29,7 +31,7 @@ import { ipAllowed, parseAllowList, secretsEqual } from './webhook';
  *
  * Editor fields: `secretCredentialProperties` (the credential holding the secret and where it travels;
  * declare `credentials: [{ name, required: true, testedBy }]` and `methods.credentialTest` with
- * `testSecretCredential`), `allowListOption`, `dropDuplicatesOption`, `answerFromField` and
+ * `secretCredentialTest`), `allowListOption`, `dropDuplicatesOption`, `answerFromField` and
  * `webhookResponse(...)` for the webhook description. The secret is compared in constant time
  * (webhook.ts); it is a fixed value: a credential field, never evaluated against the request.
  */
@@ -122,6 +124,53 @@ export function testSecretCredential(
 	return problem
 		? { status: 'Error', message: `${problem.message}. ${problem.fix}` }
 		: { status: 'OK', message: 'The secret is set' };
+}
+
+/**
+ * A trigger's `methods.credentialTest`, under the name its credential's `testedBy` gives: the secret is
+ * only checked to be usable, nothing is called.
+ */
+export function secretCredentialTest(
+	testedBy: string,
+	provider: string,
+): Record<
+	string,
+	(
+		this: ICredentialTestFunctions,
+		credential: ICredentialsDecrypted,
+	) => Promise<INodeCredentialTestResult>
+> {
+	return {
+		[testedBy]: async (credential: ICredentialsDecrypted) =>
+			testSecretCredential(credential.data, provider),
+	};
+}
+
+/**
+ * `webhookMethods` of a trigger whose URL is set up outside n8n (pasted in the provider's account, or
+ * sent with each task by the user's own flow): there is nothing to register, so activation only reads the
+ * settings, and a broken configuration fails there instead of on the first delivery.
+ */
+export function settingsOnlyWebhookMethods(
+	readSettings: (ctx: IHookFunctions) => Promise<unknown>,
+): {
+	default: Record<'checkExists' | 'create' | 'delete', (this: IHookFunctions) => Promise<boolean>>;
+} {
+	return {
+		default: {
+			async checkExists(this: IHookFunctions) {
+				await readSettings(this);
+				return true;
+			},
+			async create(this: IHookFunctions) {
+				await readSettings(this);
+				return true;
+			},
+			async delete() {
+				return true;
+			},
+		},
+	};
 }
 
 export interface SecretFieldsSpec {

@@ -9,6 +9,7 @@ import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
 	IDataObject,
+	IExecuteFunctions,
 	IExecuteData,
 	IHttpRequestHelper,
 	IHttpRequestOptions,
@@ -41,6 +42,11 @@ export interface RunResult {
 	output(nodeName: string): INodeExecutionData[];
 	/** The error a node stopped with, if any. */
 	error(nodeName?: string): (Error & { description?: string; context?: IDataObject }) | undefined;
+	/**
+	 * Resolves when every node's execute() of this run has ended. After a Stop, n8n settles the run at
+	 * once while a node's own code may still be running (and sending): this waits for it too.
+	 */
+	nodesEnded(): Promise<void>;
 }
 
 export interface RunOptions {
@@ -52,10 +58,17 @@ export interface RunOptions {
 	 * The node's handling of the timeout is unchanged.
 	 */
 	requestTimeoutMs?: number;
+	/**
+	 * Each line a node writes to the browser console of this manual run (sendMessageToUI), with `stop`:
+	 * what the editor's Stop button does (n8n cancels the execution and aborts its signal).
+	 */
+	onConsoleLine?(line: string, stop: () => void): void;
 }
 
 class StaticNodeTypes implements INodeTypes {
 	private readonly types: Record<string, INodeType | IVersionedNodeType>;
+	/** The promise of every execute() call of this run's nodes. */
+	readonly executing: Array<Promise<unknown>> = [];
 	constructor() {
 		this.types = {
 			...nodeTypesByName(),
@@ -69,7 +82,19 @@ class StaticNodeTypes implements INodeTypes {
 		return t;
 	}
 	getByNameAndVersion(name: string, version?: number): INodeType {
-		return NodeHelpers.getVersionedNodeType(this.getByName(name), version);
+		const type = NodeHelpers.getVersionedNodeType(this.getByName(name), version);
+		const execute = type.execute;
+		if (!execute) return type;
+		const executing = this.executing;
+		return Object.create(type, {
+			execute: {
+				value: function (this: IExecuteFunctions) {
+					const running = execute.call(this);
+					executing.push(running);
+					return running;
+				},
+			},
+		}) as INodeType;
 	}
 	getKnownTypes() {
 		return {};
@@ -247,6 +272,7 @@ export async function runWorkflow(json: WorkflowJson, options: RunOptions): Prom
 		updatedAt: new Date(),
 	} as never);
 
+	let stop = (): void => {};
 	const base: Partial<IWorkflowExecuteAdditionalData> = {
 		credentialsHelper: new TestCredentialsHelper(
 			structuredClone(options.credentials),
@@ -266,6 +292,11 @@ export async function runWorkflow(json: WorkflowJson, options: RunOptions): Prom
 		variables: {},
 		logAiEvent: () => {},
 		getRunExecutionData: async () => undefined,
+		sendDataToUI: (type: string, data: IDataObject | IDataObject[]) => {
+			if (type !== 'sendConsoleMessage' || !options.onConsoleLine) return;
+			for (const line of (data as { messages: unknown[] }).messages)
+				options.onConsoleLine(String(line), stop);
+		},
 	};
 	// Anything else n8n asks of the host (event emitters, runners...) is not needed by our nodes.
 	const additionalData = new Proxy(base, {
@@ -278,11 +309,13 @@ export async function runWorkflow(json: WorkflowJson, options: RunOptions): Prom
 	const runExecutionData = createRunExecutionData({
 		executionData: { nodeExecutionStack: [executeData] },
 	});
-	const run = await new WorkflowExecute(
+	const execution = new WorkflowExecute(
 		additionalData,
 		'manual',
 		runExecutionData,
 	).processRunExecutionData(workflow);
+	stop = () => execution.cancel();
+	const run = await execution;
 
 	const runData = run.data.resultData.runData;
 	return {
@@ -290,5 +323,8 @@ export async function runWorkflow(json: WorkflowJson, options: RunOptions): Prom
 		output: (name) => runData[name]?.[0]?.data?.main?.[0] ?? [],
 		error: (name) =>
 			name ? (runData[name]?.[0]?.error as never) : (run.data.resultData.error as never),
+		nodesEnded: async () => {
+			await Promise.allSettled(nodeTypes.executing);
+		},
 	};
 }

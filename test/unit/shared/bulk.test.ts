@@ -15,8 +15,19 @@ const node: INode = {
 	parameters: {},
 };
 
-const context = (continueOnFail = false) =>
-	({ getNode: () => node, continueOnFail: () => continueOnFail }) as unknown as IExecuteFunctions;
+/** What the node showed in the browser console (n8n's sendMessageToUI), per context. */
+const consoleLines = new WeakMap<IExecuteFunctions, string[]>();
+
+const context = (continueOnFail = false) => {
+	const lines: string[] = [];
+	const ctx = {
+		getNode: () => node,
+		continueOnFail: () => continueOnFail,
+		sendMessageToUI: (line: string) => lines.push(line),
+	} as unknown as IExecuteFunctions;
+	consoleLines.set(ctx, lines);
+	return ctx;
+};
 
 /** What an input item holds: the group it belongs to and its entries (or `bad`: reading it fails). */
 interface Item {
@@ -521,5 +532,26 @@ describe('runBulk: a failing request', () => {
 		plan.requestFailed = jest.fn(() => []);
 		await expect(runBulk(context(false), 2, plan)).rejects.toThrow('request 1 failed');
 		expect(plan.requestFailed).not.toHaveBeenCalled();
+	});
+});
+
+describe('runBulk: progress in the browser console', () => {
+	it('says after each answered request how far the run is', async () => {
+		const { plan } = recordingPlan(simple(5), 2, [2]);
+		plan.noun = 'numbers';
+		const ctx = context(true);
+		await runBulk(ctx, 5, plan);
+		// Request 2 failed: no line for it, and its numbers are not counted.
+		expect(consoleLines.get(ctx)).toEqual([
+			'Request 1 of 3 answered: 2 of 5 numbers answered so far',
+			'Request 3 of 3 answered: 3 of 5 numbers answered so far',
+		]);
+	});
+
+	it('says nothing for a run of one request', async () => {
+		const { plan } = recordingPlan(simple(3), 10);
+		const ctx = context();
+		await runBulk(ctx, 3, plan);
+		expect(consoleLines.get(ctx)).toEqual([]);
 	});
 });

@@ -194,6 +194,7 @@ export const createGroupCall: BatchOperation = {
 		};
 
 		return await runBulk<Entry>(this, items.length, {
+			noun: 'numbers',
 			perRequest: perTask,
 			read: (i) => {
 				const source = read.source(i);

@@ -39,6 +39,7 @@ function addOperation(
 			const orderUrlOf = itemParameterReader(this, 'orderCallbackUrl', items, '');
 			const callUrlOf = itemParameterReader(this, 'callCallbackUrl', items, '');
 			return await runBulk<OrderEntry>(this, items.length, {
+				noun: 'orders',
 				read: (i) => {
 					const userTaskID = checkTaskId(this, i, taskOf(i));
 					const callInfo = {

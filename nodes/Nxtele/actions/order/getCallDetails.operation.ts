@@ -23,6 +23,7 @@ export const getCallDetails: BatchOperation = {
 	properties: [taskField, orderIdsField],
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		const perItem = await runBulk<string>(this, items.length, {
+			noun: 'order IDs',
 			read: (i) => readOrderIds(this, i),
 			perRequest: MAX_ORDERS_PER_DETAIL_REQUEST,
 			distinct: (id) => id,

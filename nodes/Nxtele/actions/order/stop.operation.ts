@@ -31,6 +31,7 @@ export const stop: BatchOperation = {
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		const delCall = this.getNodeParameter('deleteUndialled', 0, false) === true ? 1 : 0;
 		return await runBulk<string>(this, items.length, {
+			noun: 'order IDs',
 			read: (i) => readOrderIds(this, i),
 			perRequest: STOP_PER_REQUEST,
 			distinct: (id) => id,

@@ -89,6 +89,7 @@ export const createAndCall: BatchOperation = {
 		};
 
 		return await runBulk<OrderEntry>(this, items.length, {
+			noun: 'orders',
 			read: (i) => {
 				const order = readOrder(i);
 				orders.push(order);

@@ -83,6 +83,7 @@ export const addToTask: BatchOperation = {
 			candidate: itemParameterReader<IDataObject>(this, 'candidate', items, {}),
 		};
 		return await runBulk<Entry>(this, items.length, {
+			noun: 'candidates',
 			read: (i) => {
 				const taskId = checkId(node, i, 'Task', read.task(i)) as string;
 				const candidate = readCandidate(node, i, read.phone(i), read.candidate(i));

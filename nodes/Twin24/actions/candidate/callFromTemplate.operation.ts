@@ -90,6 +90,7 @@ export const callFromTemplate: BatchOperation = {
 			candidate: itemParameterReader<IDataObject>(this, 'candidate', items, {}),
 		};
 		return await runBulk<Entry>(this, items.length, {
+			noun: 'candidates',
 			read: (i) => ({
 				group: 'all',
 				entries: [

@@ -116,6 +116,7 @@ export const synthesize: BatchOperation = {
 			settingsId: itemParameterReader(this, 'settingsId', items, ''),
 		};
 		return await runBulk<Entry>(this, items.length, {
+			noun: 'texts',
 			read: (i) => ({ group: '', entries: [readItem(node, i, read)] }),
 			// Up to 5 per request, one after the other (Unitalk allows one at a time).
 			perRequest: MAX_TTS_PER_REQUEST,

@@ -4,13 +4,16 @@ import type { ItemOperation } from '../../../shared/operations';
 import { unitalkRequest } from '../../transport';
 import { distributionField, distributionId } from './common';
 
-/** "Removing a distribution": /messageDistribution/remove with the id as a form field. */
+/**
+ * "Removing a distribution": /messageDistribution/remove with the id as a form field. Shown under n8n's name
+ * "Delete"; the stored value stays 'remove' so saved workflows keep working.
+ */
 export const remove: ItemOperation = {
 	kind: 'item',
 	value: 'remove',
-	name: 'Remove',
-	description: 'Remove a message distribution',
-	action: 'Remove a message distribution',
+	name: 'Delete',
+	description: 'Delete a message distribution',
+	action: 'Delete a message distribution',
 	properties: [distributionField],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
@@ -19,8 +22,8 @@ export const remove: ItemOperation = {
 			this,
 			'/messageDistribution/remove',
 			{ form: { id } },
-			// Removing twice leaves the same result.
-			{ action: 'Remove Distribution', idempotent: true, itemIndex },
+			// Deleting twice leaves the same result.
+			{ action: 'Delete Distribution', idempotent: true, itemIndex },
 		);
 		return {
 			...((answer && typeof answer === 'object' ? answer : {}) as IDataObject),
