@@ -485,9 +485,12 @@ export class Twin24Provider implements ProviderModule<Twin24Auth> {
 			return err(400, 'Validation failed', 'unknown or halted task', details);
 		const ids = new Map<number, string>();
 		const byTask = new Map<string, number[]>();
-		v.value.batch.forEach((c, i) =>
-			byTask.set(c.autoCallId, [...(byTask.get(c.autoCallId) ?? []), i]),
-		);
+		// push, not a spread copy per candidate: a batch of 1,000 would cost half a million copies
+		v.value.batch.forEach((c, i) => {
+			const indexes = byTask.get(c.autoCallId);
+			if (indexes) indexes.push(i);
+			else byTask.set(c.autoCallId, [i]);
+		});
 		for (const [taskId, indexes] of byTask) {
 			const task = this.state.tasks.get(taskId)!;
 			const added = this.state.addCandidates(

@@ -6,12 +6,13 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { itemParameterReader } from '../../../nodes/shared/parameters';
+import { itemParameterReader, readsWithoutEngine } from '../../../nodes/shared/parameters';
 
 /**
  * Test node: reads its `value` parameter for every input item twice, through the package's fast
  * reader (nodes/shared/parameters.ts) and through n8n's expression engine (getNodeParameter), and
- * outputs both, so a test can compare them item by item in a real n8n-core run.
+ * outputs both, so a test can compare them item by item in a real n8n-core run, and whether the fast
+ * reader did without the engine (so a test can tell a match from a fallback).
  */
 export const PARAMETER_PROBE_TYPE = 'test.parameterProbe';
 
@@ -37,7 +38,11 @@ export class ParameterProbe implements INodeType {
 		const fast = itemParameterReader(this, 'value', items, fallback);
 		return [
 			items.map((item, i) => ({
-				json: { fast: fast(i) as never, engine: this.getNodeParameter('value', i, fallback) },
+				json: {
+					fast: fast(i) as never,
+					engine: this.getNodeParameter('value', i, fallback),
+					withoutEngine: readsWithoutEngine(this.getNode().parameters.value),
+				},
 				pairedItem: item.pairedItem ?? { item: i },
 			})),
 		];

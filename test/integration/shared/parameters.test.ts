@@ -26,7 +26,7 @@ const items: IDataObject[] = [
 async function probe(
 	value: NodeParameterValueType,
 	fallback = '',
-): Promise<Array<{ fast: unknown; engine: unknown }>> {
+): Promise<Array<{ fast: unknown; engine: unknown; withoutEngine: boolean }>> {
 	const nodes: INode[] = [
 		{
 			id: 'items',
@@ -50,7 +50,9 @@ async function probe(
 		{ credentials: {} },
 	);
 	expect(result.error()).toBeUndefined();
-	return result.output('Probe').map((i) => i.json as { fast: unknown; engine: unknown });
+	return result
+		.output('Probe')
+		.map((i) => i.json as { fast: unknown; engine: unknown; withoutEngine: boolean });
 }
 
 describe('the fast parameter reader gives what the expression engine gives', () => {
@@ -104,6 +106,41 @@ describe('the fast parameter reader gives what the expression engine gives', () 
 		expect(read).toHaveLength(items.length);
 		for (const [i, { fast, engine }] of read.entries())
 			expect({ i, value: fast }).toStrictEqual({ i, value: engine });
+	});
+
+	// Object literals, the usual way to fill a JSON field such as Twin24 Callback Data: a flat one of
+	// plain paths and constants is built without the engine (withoutEngine true), anything else is not.
+	it.each([
+		['double-quoted keys and a path', '={{ { "leadId": $json.phone } }}', true],
+		['bare and single-quoted keys', "={{ {lead: $json.n, 'the source': 'crm'} }}", true],
+		[
+			'every kind of constant',
+			'={{ { s: "a, b } c", t: \'x"y\', n: -12.5, z: 0, yes: true, no: false, nothing: null } }}',
+			true,
+		],
+		[
+			'nested and missing paths',
+			'={{ { x: $json.nested.deep.x, gone: $json.missing.deeper } }}',
+			true,
+		],
+		['a quoted path key', "={{ { v: $json['with space'], first: $json.nested.list[0] } }}", true],
+		['a repeated key (the last wins)', '={{ { a: 1, a: $json.n } }}', true],
+		['an empty object', '={{ {} }}', true],
+		['a trailing comma', '={{ { a: $json.n, } }}', false],
+		['a nested object', '={{ { a: { b: $json.n } } }}', false],
+		['an operator', '={{ { a: $json.n + 1 } }}', false],
+		['a method call', '={{ { a: $json.phone.toString() } }}', false],
+		['an escaped quote', '={{ { a: "x\\"y" } }}', false],
+		['a leading-zero number', '={{ { a: 01 } }}', false],
+		['__proto__', '={{ { __proto__: $json.nested } }}', false],
+		['two expressions', '={{ { a: 1 } }} {{ { b: 2 } }}', false],
+	])('an object literal with %s: %s', async (_label, value, withoutEngine) => {
+		const read = await probe(value);
+		expect(read).toHaveLength(items.length);
+		for (const [i, r] of read.entries()) {
+			expect({ i, value: r.fast }).toStrictEqual({ i, value: r.engine });
+			expect({ i, withoutEngine: r.withoutEngine }).toEqual({ i, withoutEngine });
+		}
 	});
 
 	it('a missing field with a non-empty fallback', async () => {
