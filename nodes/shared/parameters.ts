@@ -13,8 +13,9 @@ import type { IExecuteFunctions, INodeExecutionData, NodeParameterValueType } fr
  * Anything else goes through getNodeParameter as usual.
  */
 
-const PLAIN_JSON_PATH =
-	/^=\{\{\s*\$json((?:\.[A-Za-z_$][\w$]*|\[\s*(?:'[^']*'|"[^"]*"|\d+)\s*\])+)\s*\}\}$/;
+/** A plain path into the item: `$json` then `.key`, `['key']`, `["key"]` or `[0]`, one or more. */
+const PATH_SOURCE = String.raw`\$json(?:\.[A-Za-z_$][\w$]*|\[\s*(?:'[^']*'|"[^"]*"|\d+)\s*\])+`;
+const PLAIN_JSON_PATH = new RegExp(String.raw`^=\{\{\s*(${PATH_SOURCE})\s*\}\}$`);
 const PATH_PART = /\.([A-Za-z_$][\w$]*)|\[\s*(?:'([^']*)'|"([^"]*)"|(\d+))\s*\]/g;
 
 function hasExpression(value: unknown): boolean {
@@ -26,13 +27,17 @@ function hasExpression(value: unknown): boolean {
 
 function jsonPath(expression: string): string[] | undefined {
 	const match = PLAIN_JSON_PATH.exec(expression);
-	if (!match) return undefined;
+	return match ? pathParts(match[1]) : undefined;
+}
+
+/** The keys of a path matched by PATH_SOURCE: `$json.a['b c'][0]` → ['a', 'b c', '0']. */
+function pathParts(path: string): string[] {
 	const parts: string[] = [];
-	for (const m of match[1].matchAll(PATH_PART)) parts.push(m[1] ?? m[2] ?? m[3] ?? m[4]);
+	for (const m of path.slice('$json'.length).matchAll(PATH_PART))
+		parts.push(m[1] ?? m[2] ?? m[3] ?? m[4]);
 	return parts;
 }
 
-const PATH_SOURCE = String.raw`\$json(?:\.[A-Za-z_$][\w$]*|\[\s*(?:'[^']*'|"[^"]*"|\d+)\s*\])+`;
 const OBJECT_LITERAL = /^=\{\{\s*\{([^]*)\}\s*\}\}$/;
 /**
  * One `key: value` of a flat object literal, then a comma or the end. Only what reads the same
@@ -73,7 +78,7 @@ function objectLiteral(expression: string): Array<[string, Build]> | undefined {
 
 function valueOf(source: string): Build {
 	if (source.startsWith('$json')) {
-		const path = jsonPath(`={{ ${source} }}`)!;
+		const path = pathParts(source);
 		return (json) => readPath(json, path);
 	}
 	const constant: unknown =
