@@ -281,3 +281,55 @@ test('voice queue management answered by the last node: 7 is applied, 11 reaches
 	const exec = await n8n.waitForExecution(queueWorkflowId, (e) => e.status === 'success');
 	expect(triggerItem(exec)).toMatchObject({ event: 'VOICE_QUEUE_PRIORITY' });
 });
+
+test('100 deliveries, each sent twice at the same moment, 16 in flight: exactly 100 executions', async () => {
+	// A workflow of its own, so its executions are exactly what this test sent.
+	const webhookId = '3c9f1e7a-0b2d-4e8f-a1c6-5d7e9f0a2b44';
+	const id = await n8n.createWorkflow({
+		name: 'unitalk trigger: concurrent deliveries',
+		nodes: [triggerNode(webhookId, { events: ['CALL_END'] })],
+		connections: {},
+	});
+	await n8n.activateWorkflow(id);
+	const webhooks = sandbox.providers.unitalk.webhooks;
+	webhooks.configure({
+		url: `${n8n.baseUrl}/webhook/${productionPath(webhookId)}`,
+		query: { secret: SECRET },
+	});
+	const PAIRS = 100;
+	const PAIRS_IN_FLIGHT = 8;
+	const answers: UnitalkWebhookDelivery[] = [];
+	for (let first = 0; first < PAIRS; first += PAIRS_IN_FLIGHT) {
+		const inFlight: Array<Promise<UnitalkWebhookDelivery>> = [];
+		for (let i = first; i < Math.min(PAIRS, first + PAIRS_IN_FLIGHT); i++) {
+			inFlight.push(webhooks.emit('CALL_END', { payload: { call: { id: 600000 + i } } }));
+			// The sandbox records a delivery before sending it: its byte-for-byte repeat goes out now.
+			const seq = webhooks.snapshot().deliveries.at(-1)!.seq;
+			inFlight.push(webhooks.emit('CALL_END', { repeat: seq }));
+		}
+		answers.push(...(await Promise.all(inFlight)));
+	}
+	expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
+	expect(
+		answers.filter((a) => (a.responseJson as { started?: boolean })?.started === true),
+	).toHaveLength(PAIRS);
+	expect(
+		answers.filter((a) => (a.responseJson as { duplicate?: boolean })?.duplicate === true),
+	).toHaveLength(PAIRS);
+
+	// Every execution was created before its answer; wait for them to finish (the list leaves out
+	// running ones), then there must be exactly one per call: none for the 100 repeats.
+	const until = Date.now() + 120_000;
+	const settled = async () =>
+		(await n8n.getExecutions(id, { limit: 250, status: 'running' })).length === 0 &&
+		(await n8n.getExecutions(id, { limit: 250 })).length >= PAIRS;
+	while (!(await settled()) && Date.now() < until) {
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	const all = await n8n.getExecutions(id, { includeData: true, limit: 250 });
+	expect(all).toHaveLength(PAIRS);
+	expect(all.map((e) => e.status)).toEqual(all.map(() => 'success'));
+	const callIds = all.map((e) => triggerItem(e)?.call?.id).sort();
+	expect(new Set(callIds).size).toBe(PAIRS);
+	await n8n.deactivateWorkflow(id);
+}, 180_000);

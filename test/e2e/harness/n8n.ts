@@ -147,9 +147,13 @@ export interface N8nInstance {
 	deactivateWorkflow(id: string): Promise<void>;
 	/** Calls the production webhook URL `<baseUrl>/webhook/<path>`. */
 	callWebhook(webhookPath: string, req?: WebhookRequest): Promise<WebhookResponse>;
+	/**
+	 * Newest first. n8n's public API leaves out the executions still running unless `status` is
+	 * 'running' (then it lists only those).
+	 */
 	getExecutions(
 		workflowId: string,
-		opts?: { includeData?: boolean; limit?: number },
+		opts?: { includeData?: boolean; limit?: number; status?: string },
 	): Promise<Execution[]>;
 	/** Polls until an execution of the workflow matches (default: any finished one); newest first. */
 	waitForExecution(
@@ -668,12 +672,13 @@ export async function startN8n(opts: StartN8nOptions): Promise<N8nInstance> {
 
 	async function getExecutions(
 		workflowId: string,
-		o: { includeData?: boolean; limit?: number } = {},
+		o: { includeData?: boolean; limit?: number; status?: string } = {},
 	): Promise<Execution[]> {
 		const q = new URLSearchParams({
 			workflowId,
 			includeData: String(o.includeData ?? false),
 			limit: String(o.limit ?? 100),
+			...(o.status ? { status: o.status } : {}),
 		});
 		const res = await api<{ data: Execution[] }>('GET', `/executions?${q}`);
 		return res.data;
