@@ -20,6 +20,7 @@ import {
 	readSecretCredential,
 	refuseUnauthorised,
 	reply,
+	startWorkflow,
 	webhookResponse,
 } from '../shared/trigger';
 import type { CallbotAlgorithm } from './signatures';
@@ -51,6 +52,27 @@ function replyText(ctx: IWebhookFunctions, status: number, text: string): IWebho
 		.type('text/plain')
 		.send(text);
 	return { noWebhookResponse: true };
+}
+
+/** How a delivery is answered: at once when nothing starts, or by n8n once it has started the run. */
+interface Answer {
+	now(): IWebhookResponseData;
+	afterStart(): unknown;
+}
+
+function callbackAnswer(ctx: IWebhookFunctions): Answer {
+	return { now: () => reply(ctx, 200, CALLBACK_RECEIVED), afterStart: () => CALLBACK_RECEIVED };
+}
+
+function receiptAnswer(ctx: IWebhookFunctions): Answer {
+	return {
+		now: () => replyText(ctx, 200, RECEIPT_RECEIVED),
+		afterStart: () => {
+			// n8n sends a text answer as HTML unless the type is already set.
+			(ctx.getResponseObject() as unknown as TextResponseLike).type('text/plain');
+			return RECEIPT_RECEIVED;
+		},
+	};
 }
 
 function isFormPost(ctx: IWebhookFunctions): boolean {
@@ -203,9 +225,7 @@ export class NxteleTrigger implements INodeType {
 		const body = payloadFields(this.getBodyData());
 		const kind = callbackKind(body, (this.getQueryData() as IDataObject).callback);
 		if (!events.includes(kind)) return reply(this, 200, CALLBACK_RECEIVED);
-		return start.call(this, kind, body, dropDuplicates, now, () =>
-			reply(this, 200, CALLBACK_RECEIVED),
-		);
+		return start.call(this, kind, body, dropDuplicates, now, callbackAnswer(this));
 	}
 }
 
@@ -227,13 +247,14 @@ async function voiceReceipt(
 		payloadFields(this.getBodyData()),
 		dropDuplicates,
 		now,
-		() => replyText(this, 200, RECEIPT_RECEIVED),
+		receiptAnswer(this),
 	);
 }
 
 /**
- * Drops a repeat (answered like the first, so the platform stops), otherwise answers and starts the
- * workflow with the delivery: the body's fields untouched (the order's `other` as sent), plus `event`.
+ * Drops a repeat (answered like the first, so the platform stops), otherwise starts the workflow with
+ * the delivery (n8n answers once the run is created): the body's fields untouched (the order's `other`
+ * as sent), plus `event`.
  */
 function start(
 	this: IWebhookFunctions,
@@ -241,13 +262,12 @@ function start(
 	body: IDataObject,
 	dropDuplicates: boolean,
 	now: number,
-	answer: () => IWebhookResponseData,
+	answer: Answer,
 ): IWebhookResponseData {
 	const id = dropDuplicates ? deliveryIdOf(event, body) : undefined;
 	const repeat = deliveryGuard(this, id ? deliveryKey(id, body) : undefined, now);
-	if (repeat.seen) return answer();
+	if (repeat.seen) return answer.now();
 	repeat.remember();
-	answer();
 	const item: IDataObject = { event, ...body, receivedAt: new Date(now).toISOString() };
-	return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray(item)] };
+	return startWorkflow(this, item, answer.afterStart());
 }

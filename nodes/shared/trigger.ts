@@ -309,14 +309,18 @@ export function reply(ctx: IWebhookFunctions, status: number, body: unknown): IW
 	return { noWebhookResponse: true };
 }
 
-/** Answers `answer` at once (HTTP 200) and starts the workflow with one item. */
+/**
+ * Starts the workflow with one item; n8n answers `answer` (HTTP 200, JSON or a text) once it has
+ * created the execution, as its own Webhook node does. Answering earlier, from webhook(), would let a
+ * provider send the next delivery before n8n has stored this one: under load the executions then pile
+ * up behind the database (SQLite has a single writer) until n8n gives up on them.
+ */
 export function startWorkflow(
 	ctx: IWebhookFunctions,
 	item: IDataObject,
 	answer: unknown,
 ): IWebhookResponseData {
-	reply(ctx, 200, answer);
-	return { noWebhookResponse: true, workflowData: [ctx.helpers.returnJsonArray(item)] };
+	return { webhookResponse: answer, workflowData: [ctx.helpers.returnJsonArray(item)] };
 }
 
 /** The caller's address as n8n's HTTP server sees it. */
@@ -408,13 +412,62 @@ interface Seen {
 	t: number;
 }
 
+/** What this process knows of one delivery: when it arrived, and whether it still counts as received. */
+interface Known {
+	t: number;
+	received: boolean;
+}
+
 /**
- * Repeated deliveries, kept in the workflow's static data (`getWorkflowStaticData('node')`): it belongs
- * to one workflow and node, so two workflows listening to the same events each see every event once.
- * n8n saves it after each production request; it is not kept between test ("Listen for test event")
- * calls, and two identical requests arriving at the very same moment may both pass. Without a key
- * (nothing identifies the delivery) nothing is dropped and the static data is not touched (a change
- * there makes n8n save the workflow).
+ * The deliveries this n8n process has taken in, per trigger node (`workflowId:nodeId`). n8n hands
+ * every concurrent request its own copy of the static data and saves each copy whole afterwards, so
+ * two deliveries in flight overwrite each other's list there; here the check and the record happen in
+ * one synchronous step. Module level on purpose (one per process, like the governor's queues).
+ */
+const knownByNode = new Map<string, Map<string, Known>>();
+/** Trigger nodes whose memory is kept; past it the one least recently used is forgotten. */
+const MAX_NODES_REMEMBERED = 1000;
+
+function nodeMemory(ctx: IWebhookFunctions): Map<string, Known> | undefined {
+	const workflowId = ctx.getWorkflow?.()?.id;
+	const nodeId = ctx.getNode?.()?.id;
+	if (!workflowId || !nodeId) return undefined;
+	const scope = `${workflowId}:${nodeId}`;
+	let known = knownByNode.get(scope);
+	if (known) knownByNode.delete(scope);
+	else known = new Map();
+	knownByNode.set(scope, known); // last in the Map = most recently used
+	if (knownByNode.size > MAX_NODES_REMEMBERED)
+		knownByNode.delete(knownByNode.keys().next().value as string);
+	return known;
+}
+
+/** Drops what is older than the window or beyond `memory` entries (a Map keeps arrival order). */
+function prune(known: Map<string, Known>, now: number, windowMs: number, memory: number): void {
+	for (const [k, v] of known) {
+		if (now - v.t < windowMs && known.size <= memory) break;
+		known.delete(k);
+	}
+}
+
+/** The status n8n (or a node) wrote when the response ends; `once` is express's EventEmitter API. */
+interface FinishingResponse {
+	statusCode?: number;
+	once?(event: 'finish', listener: () => void): unknown;
+}
+
+/**
+ * Repeated deliveries. Two memories, because each covers what the other cannot:
+ * - this process's (`knownByNode`): exact under concurrent deliveries, lost on restart;
+ * - the workflow's static data (`getWorkflowStaticData('node')`), which n8n saves after each
+ *   production request: it outlives a restart, but concurrent saves overwrite each other, so each
+ *   save writes the union of both memories and the list heals with the next delivery.
+ * Both belong to one workflow and node, so two workflows listening to the same events each see every
+ * event once. A delivery that n8n answers with an error (for example it could not start the run)
+ * is forgotten here, so the provider's repeat runs. In queue mode with several webhook processes only
+ * the static data is shared between them. The static data is not kept between test ("Listen for test
+ * event") calls. Without a key (nothing identifies the delivery) nothing is dropped and the static
+ * data is not touched (a change there makes n8n save the workflow).
  */
 export function deliveryGuard(
 	ctx: IWebhookFunctions,
@@ -424,17 +477,46 @@ export function deliveryGuard(
 	memory = DUPLICATE_MEMORY,
 ): { seen: boolean; remember(): void } {
 	if (!key) return { seen: false, remember: () => undefined };
+	const known = nodeMemory(ctx);
+	if (known) prune(known, now, windowMs, memory);
 	const store = ctx.getWorkflowStaticData('node');
-	const list = Array.isArray(store.deliveries) ? (store.deliveries as unknown as Seen[]) : [];
-	const recent = list.filter(
-		(s) => s && typeof s.k === 'string' && typeof s.t === 'number' && now - s.t < windowMs,
-	);
+	const stored = (
+		Array.isArray(store.deliveries) ? (store.deliveries as unknown as Seen[]) : []
+	).filter((s) => s && typeof s.k === 'string' && typeof s.t === 'number' && now - s.t < windowMs);
+	const here = known?.get(key);
+	const seen = here ? here.received : stored.some((s) => s.k === key);
 	return {
-		seen: recent.some((s) => s.k === key),
+		seen,
 		remember: () => {
-			store.deliveries = [...recent, { k: key, t: now }].slice(-memory) as unknown as IDataObject[];
+			const merged = new Map(stored.map((s) => [s.k, s.t]));
+			if (known) {
+				known.delete(key);
+				known.set(key, { t: now, received: true });
+				forgetIfAnsweredWithError(ctx, known, key);
+				for (const [k, v] of known) {
+					if (v.received) merged.set(k, v.t);
+					else merged.delete(k);
+				}
+			}
+			merged.set(key, now);
+			store.deliveries = [...merged]
+				.map(([k, t]) => ({ k, t }))
+				.sort((a, b) => a.t - b.t)
+				.slice(-memory) as unknown as IDataObject[];
 		},
 	};
+}
+
+function forgetIfAnsweredWithError(
+	ctx: IWebhookFunctions,
+	known: Map<string, Known>,
+	key: string,
+): void {
+	const res = ctx.getResponseObject?.() as unknown as FinishingResponse | undefined;
+	res?.once?.('finish', () => {
+		const entry = known.get(key);
+		if (entry && (res.statusCode ?? 200) >= 300) entry.received = false;
+	});
 }
 
 /**
@@ -469,9 +551,11 @@ export function answerFromField(
 }
 
 /**
- * The `responseMode` / `responseData` of the webhook description. Every answer except "Last Node" is
- * written by webhook() itself (noWebhookResponse). responseData is always declared: left out, n8n
- * would answer with the literal text "firstEntryJson". `withLastNode`: the trigger has answerFromField.
+ * The `responseMode` / `responseData` of the webhook description. A refusal or an answer without a
+ * run is written by webhook() itself (noWebhookResponse); a started run is answered by n8n with the
+ * `webhookResponse` of startWorkflow, or from the last node. responseData is always declared: left
+ * out, n8n would answer with the literal text "firstEntryJson"; empty, it answers `webhookResponse`.
+ * `withLastNode`: the trigger has answerFromField.
  */
 export function webhookResponse(withLastNode: boolean): {
 	responseMode: string;

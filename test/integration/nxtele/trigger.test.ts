@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { startSandbox, type Sandbox } from '../../../sandbox';
+import { n8nAnswer } from '../harness/n8n-answer';
 import { NxteleTrigger } from '../../../nodes/Nxtele/NxteleTrigger.node';
 import { callbotHeaders, createCallbotTask } from './trigger-fixtures';
 
@@ -98,6 +99,8 @@ async function startReceiver(): Promise<Receiver> {
 			return;
 		}
 		for (const item of result.workflowData?.[0] ?? []) receiver.items.push(item.json);
+		const n8n = n8nAnswer(result);
+		if (n8n) answer(n8n.status, n8n.body);
 	};
 	const server: Server = createServer((req, res) => {
 		const chunks: Buffer[] = [];

@@ -16,6 +16,7 @@ import type {
 } from 'n8n-workflow';
 
 import { startSandbox, type Sandbox } from '../../../sandbox';
+import { n8nAnswer } from '../harness/n8n-answer';
 import { Twin24TriggerApi } from '../../../credentials/Twin24TriggerApi.credentials';
 import { Twin24Trigger } from '../../../nodes/Twin24/Twin24Trigger.node';
 import { EVENT_OPTIONS } from '../../../nodes/Twin24/trigger/events';
@@ -102,7 +103,12 @@ async function startReceiver(): Promise<Receiver> {
 			return;
 		}
 		for (const item of result.workflowData?.[0] ?? []) receiver.items.push(item.json);
-		if (!result.noWebhookResponse) res.end('');
+		const answer = n8nAnswer(result);
+		if (answer) {
+			res.statusCode = answer.status;
+			if (answer.contentType) res.setHeader('Content-Type', answer.contentType);
+			res.end(answer.body);
+		}
 	};
 	const server: Server = createServer((req, res) => {
 		const chunks: Buffer[] = [];

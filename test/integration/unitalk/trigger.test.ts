@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { startSandbox, type Sandbox } from '../../../sandbox';
+import { n8nAnswer } from '../harness/n8n-answer';
 import {
 	UNITALK_WEBHOOK_EVENTS,
 	type UnitalkWebhookDelivery,
@@ -101,10 +102,11 @@ async function startReceiver(): Promise<Receiver> {
 			return;
 		}
 		for (const item of result.workflowData?.[0] ?? []) receiver.items.push(item.json);
-		if (!result.noWebhookResponse) {
-			// responseMode lastNode + responseData firstEntryJson: n8n sends the last node's first item.
-			res.setHeader('Content-Type', 'application/json');
-			res.end(JSON.stringify(receiver.lastNodeJson));
+		const answer = n8nAnswer(result, receiver.lastNodeJson);
+		if (answer) {
+			res.statusCode = answer.status;
+			if (answer.contentType) res.setHeader('Content-Type', answer.contentType);
+			res.end(answer.body);
 		}
 	};
 	const server: Server = createServer((req, res) => {

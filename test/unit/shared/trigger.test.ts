@@ -2,6 +2,8 @@
  * nodes/shared/trigger.ts: the plumbing every unsigned-webhook trigger uses (the Unitalk Trigger's
  * tests in test/unit/unitalk/trigger.test.ts drive it through a whole trigger).
  */
+import { EventEmitter } from 'events';
+
 import type { IDataObject, INode, IWebhookFunctions } from 'n8n-workflow';
 
 import {
@@ -170,6 +172,98 @@ describe('deliveryGuard', () => {
 		const r = request({});
 		for (let i = 0; i < 5; i++) deliveryGuard(r.ctx, `k${i}`, i, DUPLICATE_WINDOW_MS, 3).remember();
 		expect((r.staticData.deliveries as IDataObject[]).map((d) => d.k)).toEqual(['k2', 'k3', 'k4']);
+	});
+});
+
+/**
+ * A production webhook as n8n runs it: each request gets its own copy of the workflow's static data,
+ * read from the database when the request arrives, and that copy is saved whole after webhook() (the
+ * last save wins). `workflowId` and the trigger node's id scope the process memory.
+ */
+function productionWorkflow(workflowId: string) {
+	let saved: IDataObject = {};
+	return {
+		get saved() {
+			return saved;
+		},
+		/** One request: `handle` runs like webhook(); the returned `finish` saves and ends the answer. */
+		request(handle: (ctx: IWebhookFunctions) => void) {
+			const staticData = JSON.parse(JSON.stringify(saved)) as IDataObject;
+			const response = Object.assign(new EventEmitter(), { statusCode: 200 });
+			const ctx = {
+				getNode: () => node,
+				getWorkflow: () => ({ id: workflowId }),
+				getResponseObject: () => response,
+				getWorkflowStaticData: () => staticData,
+			} as unknown as IWebhookFunctions;
+			handle(ctx);
+			return {
+				finish(statusCode = 200) {
+					saved = staticData;
+					response.statusCode = statusCode;
+					response.emit('finish');
+				},
+			};
+		},
+	};
+}
+
+describe("deliveryGuard under concurrent deliveries (n8n saves each request's copy of the static data)", () => {
+	/** Delivers `key` and says whether the workflow started (a repeat is not started). */
+	const deliver = (ctx: IWebhookFunctions, key: string, now: number) => {
+		const guard = deliveryGuard(ctx, key, now);
+		if (!guard.seen) guard.remember();
+		return !guard.seen;
+	};
+
+	it('300 deliveries in flight at once, each sent twice: 300 runs; the next save holds every key', () => {
+		const wf = productionWorkflow('wf-concurrent');
+		const started: string[] = [];
+		const inFlight = [];
+		for (let i = 0; i < 300; i++) {
+			for (const copy of [1, 2]) {
+				inFlight.push(
+					wf.request((ctx) => {
+						if (deliver(ctx, `call-${i}`, 1_000 + i)) started.push(`call-${i}#${copy}`);
+					}),
+				);
+			}
+		}
+		// n8n saves in whatever order the requests end: here the first ones last, so the saved list
+		// is the first request's copy...
+		for (const r of inFlight.reverse()) r.finish();
+		expect(started).toHaveLength(300);
+		expect(new Set(started.map((s) => s.split('#')[0])).size).toBe(300);
+		expect((wf.saved.deliveries as IDataObject[]).map((d) => d.k)).toEqual(['call-0']);
+		// ...until the next delivery's save, which writes what this process has seen.
+		wf.request((ctx) => expect(deliver(ctx, 'call-300', 2_000)).toBe(true)).finish();
+		const keys = (wf.saved.deliveries as IDataObject[]).map((d) => d.k);
+		expect(keys).toEqual(Array.from({ length: 301 }, (_, i) => `call-${i}`));
+	});
+
+	it('after a restart (process memory empty) the saved static data still drops the repeat', () => {
+		const before = productionWorkflow('wf-restart');
+		before.request((ctx) => expect(deliver(ctx, 'call-1', 1_000)).toBe(true)).finish();
+		// The same saved static data, seen by a trigger node the process has no memory of.
+		const after = productionWorkflow('wf-restart-new-process');
+		after.request(() => undefined);
+		Object.assign(after.saved, before.saved);
+		after.request((ctx) => expect(deliver(ctx, 'call-1', 2_000)).toBe(false)).finish();
+	});
+
+	it("a delivery n8n answered with an error (no run started) is forgotten: the provider's repeat runs", () => {
+		const wf = productionWorkflow('wf-error');
+		wf.request((ctx) => expect(deliver(ctx, 'call-1', 1_000)).toBe(true)).finish(500);
+		wf.request((ctx) => expect(deliver(ctx, 'call-1', 2_000)).toBe(true)).finish(200);
+		wf.request((ctx) => expect(deliver(ctx, 'call-1', 3_000)).toBe(false)).finish(200);
+	});
+
+	it('two trigger nodes (two workflows) each see every delivery once', () => {
+		const a = productionWorkflow('wf-a');
+		const b = productionWorkflow('wf-b');
+		a.request((ctx) => expect(deliver(ctx, 'call-1', 1_000)).toBe(true)).finish();
+		b.request((ctx) => expect(deliver(ctx, 'call-1', 1_000)).toBe(true)).finish();
+		a.request((ctx) => expect(deliver(ctx, 'call-1', 1_500)).toBe(false)).finish();
 	});
 });
 

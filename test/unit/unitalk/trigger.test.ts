@@ -183,6 +183,15 @@ const trigger = new UnitalkTrigger();
 const run = (f: ReturnType<typeof fake>) => trigger.webhook.call(f.ctx);
 const firstJson = (r: Awaited<ReturnType<typeof run>>) =>
 	r.workflowData?.[0]?.[0]?.json as IDataObject;
+/**
+ * What the caller receives: the answer webhook() wrote itself, or, for a started run, the one n8n
+ * sends once it has created the execution (webhookResponse, HTTP 200); then nothing is written before.
+ */
+function answerOf(f: ReturnType<typeof fake>, r: Awaited<ReturnType<typeof run>>) {
+	if (r.noWebhookResponse) return { status: f.response.statusCode, body: f.response.body };
+	expect(f.response.statusCode).toBeUndefined();
+	return { status: 200, body: r.webhookResponse as unknown };
+}
 
 describe('description (lint rules for triggers, research/n8n.md §5)', () => {
 	const d = trigger.description;
@@ -295,9 +304,10 @@ describe('secret', () => {
 			headers: { 'User-Agent': 'Unitalk' },
 		});
 		const r = await run(f);
-		expect(r.noWebhookResponse).toBe(true);
-		expect(f.response.statusCode).toBe(200);
-		expect(f.response.body).toEqual({ received: true, started: true, event: 'CALL_END' });
+		expect(answerOf(f, r)).toEqual({
+			status: 200,
+			body: { received: true, started: true, event: 'CALL_END' },
+		});
 		expect(r.workflowData).toHaveLength(1);
 		expect(r.workflowData![0]).toHaveLength(1);
 		const json = firstJson(r);
@@ -314,7 +324,7 @@ describe('secret', () => {
 			headers: { 'x-unitalk-token': SECRET, 'Content-Type': 'application/json' },
 		});
 		const r = await run(f);
-		expect(f.response.statusCode).toBe(200);
+		expect(answerOf(f, r).status).toBe(200);
 		expect(firstJson(r).headers).toEqual({ 'content-type': 'application/json' });
 		expect(firstJson(r).query).toEqual({ secret: 'ignored' });
 		const wrong = fake({
@@ -486,11 +496,11 @@ describe('answers: ROUTE and voice queue management', () => {
 			},
 		});
 		const r = await run(f);
-		expect(f.response.statusCode).toBe(200);
-		expect(JSON.stringify(f.response.body)).toBe(
+		const answer = answerOf(f, r);
+		expect(answer.status).toBe(200);
+		expect(JSON.stringify(answer.body)).toBe(
 			'{"operatorNumber":"2048","callerName":"Александр","ivrId":487}',
 		);
-		expect(r.noWebhookResponse).toBe(true);
 		expect(firstJson(r)).toMatchObject({ event: 'ROUTE', call: BODIES.ROUTE.call });
 	});
 
@@ -504,8 +514,7 @@ describe('answers: ROUTE and voice queue management', () => {
 				ivrId: '',
 			},
 		});
-		await run(f);
-		expect(f.response.body).toEqual({
+		expect(answerOf(f, await run(f)).body).toEqual({
 			operatorNumber: '380501234567',
 			callerName: null,
 			ivrId: null,
@@ -531,7 +540,7 @@ describe('answers: ROUTE and voice queue management', () => {
 			params: { events: ['VOICE_QUEUE_PRIORITY'], priority: 7 },
 		});
 		const r = await run(f);
-		expect(JSON.stringify(f.response.body)).toBe('{"setPriority":7}');
+		expect(JSON.stringify(answerOf(f, r).body)).toBe('{"setPriority":7}');
 		expect(firstJson(r).event).toBe('VOICE_QUEUE_PRIORITY');
 	});
 
@@ -562,8 +571,8 @@ describe('answers: ROUTE and voice queue management', () => {
 	it('Last Node mode still answers every other event at once itself', async () => {
 		const f = fake({ params: { events: ['CALL_END', 'ROUTE'], answerFrom: 'lastNode' } });
 		const r = await run(f);
-		expect(f.response.statusCode).toBe(200);
-		expect(r.noWebhookResponse).toBe(true);
+		expect(answerOf(f, r).status).toBe(200);
+		expect(r.webhookResponse).toEqual({ received: true, started: true, event: 'CALL_END' });
 		expect(r.workflowData).toHaveLength(1);
 	});
 
