@@ -3,21 +3,23 @@
  * through Group Call → Create, against the sandbox. Prints the tasks made, wall time and numbers per
  * second, and the time from the first to the last task request. Asserts nothing.
  */
-import { BOOT_TIMEOUT_MS, manualWorkflow, PACKAGE, startPackageN8n } from '../e2e/package-n8n';
 import { GROUP_CALL_PATH } from '../../sandbox/nxcloud/voice';
+import {
+	bootN8n,
+	loadLine,
+	manualWorkflow,
+	PACKAGE,
+	requestsSince,
+	runBench,
+	runTimed,
+	withN8n,
+} from './harness/n8n';
 
 const COUNT = Number(process.env.BENCH_NUMBERS ?? 1_000_000);
 
-async function main() {
-	const env = await Promise.race([
-		// n8n keeps a run's items in memory and saves them with the execution.
-		startPackageN8n('bench-group-call', { env: { NODE_OPTIONS: '--max-old-space-size=12288' } }),
-		new Promise<never>((_, reject) =>
-			setTimeout(() => reject(new Error('n8n did not start')), BOOT_TIMEOUT_MS),
-		),
-	]);
-	const { n8n, sandbox } = env;
-	try {
+runBench(async () => {
+	const env = await bootN8n('bench-group-call', { heapMb: 12288 });
+	await withN8n(env, async ({ n8n, sandbox }) => {
 		const credentialId = await n8n.createCredential('nxteleApi', 'NXCloud bench', {
 			accessKey: sandbox.accounts.nxcloud.accessKey,
 			accessSecret: sandbox.accounts.nxcloud.accessSecret,
@@ -54,37 +56,22 @@ async function main() {
 			settings: { executionOrder: 'v1' },
 		});
 		sandbox.reset();
-		const started = Date.now();
-		const run = await n8n.runWorkflowManually(workflowId, {
-			timeoutMs: 60 * 60_000,
-			includeData: false,
-		});
-		const wallMs = Date.now() - started;
-		const sent = sandbox.requests.filter(
-			(r) => r.provider === 'nxcloud' && r.path === GROUP_CALL_PATH,
+		const run = await runTimed(n8n, workflowId);
+		const sent = requestsSince(sandbox, 0, 'nxcloud').sent.filter(
+			(r) => r.path === GROUP_CALL_PATH,
 		);
 		const sendingMs = sent.length ? sent[sent.length - 1].receivedAt - sent[0].receivedAt : 0;
 		console.log(
-			`\nNXCloud Group Call in n8n: ${COUNT.toLocaleString('en')} numbers from ${COUNT.toLocaleString('en')} input items`,
+			`\nNXCloud Group Call in n8n: ${COUNT.toLocaleString('en')} numbers from ${COUNT.toLocaleString('en')} input items; ${loadLine()}`,
 		);
 		console.table([
 			{
 				status: run.status + (run.error ? `: ${run.error}` : ''),
 				tasks: sandbox.providers.nxcloud.state.groupCalls.map((t) => t.numbers.length).join('/'),
-				wallSecondsIncludingLeadsAndSaving: (wallMs / 1000).toFixed(1),
-				numbersPerSecond: Math.round(COUNT / (wallMs / 1000)),
+				wallSeconds: run.wallS.toFixed(1),
+				numbersPerSecond: Math.round(COUNT / run.wallS),
 				firstToLastTaskSeconds: (sendingMs / 1000).toFixed(1),
 			},
 		]);
-	} finally {
-		await env.stop();
-	}
-}
-
-main().then(
-	() => process.exit(0),
-	(err: unknown) => {
-		console.error(err);
-		process.exit(1);
-	},
-);
+	});
+});

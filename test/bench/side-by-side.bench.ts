@@ -13,96 +13,27 @@
  * BENCH_SCALES=10000,100000 and BENCH_PROVIDERS=unitalk,twin24,nxtele choose what runs.
  * The machine may be shared: the load average is printed with every table. Asserts nothing.
  */
-import * as fs from 'fs';
 import * as os from 'os';
 
-import type { N8nInstance } from '../e2e/harness/n8n';
 import type { RecordedRequest, Sandbox } from '../../sandbox';
-import { BOOT_TIMEOUT_MS, manualWorkflow, PACKAGE, startPackageN8n } from '../e2e/package-n8n';
+import {
+	bootN8n,
+	loadLine,
+	manualWorkflow,
+	MemoryWatch,
+	PACKAGE,
+	requestsSince,
+	runBench,
+	runTimed,
+	withN8n,
+} from './harness/n8n';
+import type { N8nInstance } from './harness/n8n';
 
 const SCALES = (process.env.BENCH_SCALES ?? '10000,100000,1000000').split(',').map(Number);
 const PROVIDERS = (process.env.BENCH_PROVIDERS ?? 'unitalk,twin24,nxtele').split(',');
 
 type NodeJson = Record<string, any>;
 type Variant = 'baseline' | 'hand-built' | 'ours';
-
-/** Peak RSS per process of one n8n (main and task runner), reset before each measured run. */
-class MemoryWatch {
-	private peaks = new Map<number, { role: 'main' | 'runner'; kb: number }>();
-	private timer: NodeJS.Timeout | undefined;
-
-	constructor(private readonly userFolder: string) {}
-
-	/**
-	 * n8n main (found by its user folder) and everything below it: the task runner is started with an
-	 * environment of its own, so it is found as a descendant, not by its environment.
-	 */
-	private ours(): Array<{ pid: number; role: 'main' | 'runner' }> {
-		const parents = new Map<number, number>();
-		const mains = new Set<number>();
-		for (const p of fs.readdirSync('/proc')) {
-			if (!/^\d+$/.test(p)) continue;
-			try {
-				const stat = fs.readFileSync(`/proc/${p}/stat`, 'utf8');
-				parents.set(Number(p), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-				const cmd = fs.readFileSync(`/proc/${p}/cmdline`, 'utf8');
-				if (!/bin\/n8n\0start/.test(cmd)) continue;
-				const environ = fs.readFileSync(`/proc/${p}/environ`, 'utf8');
-				if (environ.includes(`N8N_USER_FOLDER=${this.userFolder}\0`)) mains.add(Number(p));
-			} catch {
-				// gone, or not readable
-			}
-		}
-		const isBelowMain = (pid: number): boolean => {
-			for (let up = parents.get(pid); up !== undefined && up > 1; up = parents.get(up))
-				if (mains.has(up)) return true;
-			return false;
-		};
-		return [...parents.keys()]
-			.filter((pid) => mains.has(pid) || isBelowMain(pid))
-			.map((pid) => ({ pid, role: mains.has(pid) ? 'main' : 'runner' }));
-	}
-
-	/** VmHWM is the peak since the last reset (clear_refs 5); sampling also catches runners that exit. */
-	start(): void {
-		this.peaks.clear();
-		let known = this.ours();
-		for (const { pid } of known) {
-			try {
-				fs.writeFileSync(`/proc/${pid}/clear_refs`, '5');
-			} catch {
-				// not allowed: the peak then includes earlier runs (said in the table)
-			}
-		}
-		let tick = 0;
-		const sample = () => {
-			if (++tick % 10 === 0) known = this.ours();
-			for (const { pid, role } of known) {
-				try {
-					const hwm = /VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-					const kb = Number(hwm?.[1] ?? 0);
-					const seen = this.peaks.get(pid);
-					if (!seen || kb > seen.kb) this.peaks.set(pid, { role, kb });
-				} catch {
-					// exited
-				}
-			}
-		};
-		sample();
-		this.timer = setInterval(sample, 100);
-	}
-
-	stop(): { mainMb: number; runnerMb: number } {
-		clearInterval(this.timer);
-		let main = 0;
-		let runner = 0;
-		for (const { role, kb } of this.peaks.values()) {
-			if (role === 'main') main = Math.max(main, kb);
-			else runner = Math.max(runner, kb);
-		}
-		return { mainMb: Math.round(main / 1024), runnerMb: Math.round(runner / 1024) };
-	}
-}
 
 const code = (name: string, jsCode: string): NodeJson => ({
 	id: name.toLowerCase().replace(/\W+/g, '-'),
@@ -442,28 +373,18 @@ async function runVariant(
 	const violationsBefore = sandbox.violations.length;
 	const memory = new MemoryWatch(n8n.userFolder);
 	memory.start();
-	// Only the status: the saved data of a million-item run is hundreds of megabytes.
-	const run = await n8n.runWorkflowManually(id, { timeoutMs: 60 * 60_000, includeData: false });
+	const run = await runTimed(n8n, id);
 	const { mainMb, runnerMb } = memory.stop();
-	const sent = sandbox.requests.slice(before).filter((r) => r.provider === bench.provider);
-	const kinds = new Map<string, number>();
-	for (const r of sent) {
-		const kind = r.operation ?? r.path;
-		kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
-	}
-	// What the provider said to the first request it refused (an HTTP 200 envelope may refuse too).
-	const refusal = sent.find((r) => r.outcome === 'rejected');
-	const started = Date.parse(run.raw.startedAt);
-	const stopped = Date.parse(run.raw.stoppedAt ?? new Date().toISOString());
+	const { sent, kinds, refusal } = requestsSince(sandbox, before, bench.provider);
 	return {
 		variant,
 		status:
 			run.status +
 			(run.error ? `: ${run.error.slice(0, 120)}` : '') +
 			(refusal ? `; refused: ${(refusal.responseBody ?? '').slice(0, 120)}` : ''),
-		wallS: (stopped - started) / 1000,
+		wallS: run.wallS,
 		requests: sent.length,
-		kinds: [...kinds].map(([kind, n]) => `${kind} ${n}`).join(', '),
+		kinds,
 		accepted: variant === 'baseline' ? 0 : bench.accepted(target),
 		violations: sandbox.violations.length - violationsBefore,
 		mainMb,
@@ -475,12 +396,7 @@ function printTable(bench: ProviderBench, count: number, rows: Row[]): void {
 	const by = (v: Variant) => rows.find((r) => r.variant === v)!;
 	const ours = by('ours');
 	const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : '-');
-	console.log(
-		`\n${bench.title}, ${count.toLocaleString('en')} items; load average ${os
-			.loadavg()
-			.map((l) => l.toFixed(2))
-			.join(' ')} on ${os.cpus().length} cores`,
-	);
+	console.log(`\n${bench.title}, ${count.toLocaleString('en')} items; ${loadLine()}`);
 	console.table(
 		rows.map((r) => ({
 			flow: r.variant,
@@ -500,21 +416,18 @@ function printTable(bench: ProviderBench, count: number, rows: Row[]): void {
 		`ours ÷ baseline: time ${ratio(ours.wallS, base.wallS)}, main memory ${ratio(ours.mainMb, base.mainMb)}; ` +
 			`ours ÷ hand-built: time ${ratio(ours.wallS, hand.wallS)}, main memory ${ratio(ours.mainMb, hand.mainMb)}, requests ${ratio(ours.requests, hand.requests)}`,
 	);
+	if (bench.provider === 'twin24')
+		console.log(
+			`Twin24 Add to Task in real n8n: ${Math.round(ours.accepted / ours.wallS)} candidates/s, ${ours.requests} requests`,
+		);
 	console.log(
 		`BENCH-ROW ${JSON.stringify({ provider: bench.title, count, load: os.loadavg()[0], rows })}`,
 	);
 }
 
 async function benchProvider(name: string): Promise<void> {
-	const env = await Promise.race([
-		// n8n keeps a run's items in memory and saves them with the execution: room for a million.
-		startPackageN8n(`bench-${name}`, { env: { NODE_OPTIONS: '--max-old-space-size=12288' } }),
-		new Promise<never>((_, reject) =>
-			setTimeout(() => reject(new Error('n8n did not start')), BOOT_TIMEOUT_MS),
-		),
-	]);
-	const { n8n, sandbox } = env;
-	try {
+	const env = await bootN8n(`bench-${name}`, { heapMb: 12288 });
+	await withN8n(env, async ({ n8n, sandbox }) => {
 		let bench: ProviderBench;
 		if (name === 'unitalk') {
 			const credentialId = await n8n.createCredential('unitalkApi', 'bench', {
@@ -531,23 +444,9 @@ async function benchProvider(name: string): Promise<void> {
 				rows.push(await runVariant(n8n, sandbox, bench, count, variant));
 			printTable(bench, count, rows);
 		}
-	} catch (error) {
-		console.error(`n8n log tail:\n${n8n.readLog().split('\n').slice(-40).join('\n')}`);
-		throw error;
-	} finally {
-		await env.stop();
-	}
+	});
 }
 
-async function main() {
+runBench(async () => {
 	for (const name of PROVIDERS) await benchProvider(name);
-}
-
-// Exit explicitly: kept-alive HTTP client sockets would otherwise hold the script open.
-main().then(
-	() => process.exit(0),
-	(error) => {
-		console.error(error);
-		process.exit(1);
-	},
-);
+});

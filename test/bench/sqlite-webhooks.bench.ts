@@ -23,7 +23,7 @@ import * as path from 'path';
 
 import { N8N_BIN } from '../e2e/harness/n8n';
 import type { N8nInstance } from '../e2e/harness/n8n';
-import { BOOT_TIMEOUT_MS, PACKAGE, startPackageN8n } from '../e2e/package-n8n';
+import { bootN8n, loadLine, PACKAGE, runBench, withN8n } from './harness/n8n';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 2000);
 const IN_FLIGHT = (process.env.BENCH_IN_FLIGHT ?? '1,4,16').split(',').map(Number);
@@ -89,9 +89,9 @@ function trigger(receiver: string, webhookId: string, credentials: Record<string
 	};
 }
 
-async function main() {
+runBench(async () => {
 	const probeFile = path.join(os.tmpdir(), `sqlite-probe-${process.pid}.json`);
-	const env = await startPackageN8n('bench-sqlite', {
+	const env = await bootN8n('bench-sqlite', {
 		env: {
 			N8N_METRICS: 'true',
 			N8N_METRICS_INCLUDE_MESSAGE_EVENT_BUS_METRICS: 'true',
@@ -101,165 +101,150 @@ async function main() {
 			...EXTRA_ENV,
 		},
 	});
-	const { n8n } = env;
 	const rows: Array<Record<string, unknown>> = [];
 	try {
-		const credentialId = await n8n.createCredential('twin24TriggerApi', 'bench trigger', {
-			secret: SECRET,
-			queryParameterName: 'secret',
-		});
-		const credentials = { twin24TriggerApi: { id: credentialId, name: 'bench trigger' } };
-		let serial = 0;
-		for (const receiver of RECEIVERS)
-			for (const save of SAVE)
-				for (const inFlight of IN_FLIGHT) {
-					const webhookId = randomUUID();
-					const workflowId = await n8n.createWorkflow({
-						name: `sqlite bench ${receiver} ${save} ${inFlight}`,
-						settings: { saveDataSuccessExecution: save, saveDataErrorExecution: 'all' },
-						nodes: [
-							{
-								id: 't',
-								name: 'Trigger',
-								position: [0, 0],
-								...trigger(receiver, webhookId, credentials),
+		await withN8n(env, async ({ n8n }) => {
+			const credentialId = await n8n.createCredential('twin24TriggerApi', 'bench trigger', {
+				secret: SECRET,
+				queryParameterName: 'secret',
+			});
+			const credentials = { twin24TriggerApi: { id: credentialId, name: 'bench trigger' } };
+			let serial = 0;
+			for (const receiver of RECEIVERS)
+				for (const save of SAVE)
+					for (const inFlight of IN_FLIGHT) {
+						const webhookId = randomUUID();
+						const workflowId = await n8n.createWorkflow({
+							name: `sqlite bench ${receiver} ${save} ${inFlight}`,
+							settings: { saveDataSuccessExecution: save, saveDataErrorExecution: 'all' },
+							nodes: [
+								{
+									id: 't',
+									name: 'Trigger',
+									position: [0, 0],
+									...trigger(receiver, webhookId, credentials),
+								},
+								{
+									id: 'n',
+									name: 'No Operation',
+									type: 'n8n-nodes-base.noOp',
+									typeVersion: 1,
+									position: [240, 0],
+									parameters: {},
+								},
+							],
+							connections: {
+								Trigger: { main: [[{ node: 'No Operation', type: 'main', index: 0 }]] },
 							},
-							{
-								id: 'n',
-								name: 'No Operation',
-								type: 'n8n-nodes-base.noOp',
-								typeVersion: 1,
-								position: [240, 0],
-								parameters: {},
-							},
-						],
-						connections: {
-							Trigger: { main: [[{ node: 'No Operation', type: 'main', index: 0 }]] },
-						},
-					});
-					await n8n.activateWorkflow(workflowId);
-					const url =
-						receiver === 'webhook'
-							? `${n8n.baseUrl}/webhook/${webhookId}`
-							: `${n8n.baseUrl}/webhook/${webhookId}/webhook?secret=${SECRET}`;
-					fs.writeFileSync(`${probeFile}.reset`, '');
-					await new Promise((r) => setTimeout(r, 1200));
-					const doneBefore = await finishedExecutions(n8n);
-					const probeBefore = readProbe(probeFile);
-					const logBefore = (n8n.readLog().match(LOCK_TIMEOUT) ?? []).length;
-					const answers: Record<string, number> = {};
-					let next = 0;
-					const started = performance.now();
-					const base = serial;
-					serial += EVENTS;
-					await Promise.all(
-						Array.from({ length: inFlight }, async () => {
-							for (let i = next++; i < EVENTS; i = next++) {
-								const body = JSON.stringify({
-									event: 'CALL_ENDED',
-									id: `call-${base + i}`,
-									taskId: 't',
-									callbackData: { n: i },
-								});
-								let key: string;
-								try {
-									const res = await fetch(url, {
-										method: 'POST',
-										headers: { 'content-type': 'application/json', connection: 'close' },
-										body,
+						});
+						await n8n.activateWorkflow(workflowId);
+						const url =
+							receiver === 'webhook'
+								? `${n8n.baseUrl}/webhook/${webhookId}`
+								: `${n8n.baseUrl}/webhook/${webhookId}/webhook?secret=${SECRET}`;
+						fs.writeFileSync(`${probeFile}.reset`, '');
+						await new Promise((r) => setTimeout(r, 1200));
+						const doneBefore = await finishedExecutions(n8n);
+						const probeBefore = readProbe(probeFile);
+						const logBefore = (n8n.readLog().match(LOCK_TIMEOUT) ?? []).length;
+						const answers: Record<string, number> = {};
+						let next = 0;
+						const started = performance.now();
+						const base = serial;
+						serial += EVENTS;
+						await Promise.all(
+							Array.from({ length: inFlight }, async () => {
+								for (let i = next++; i < EVENTS; i = next++) {
+									const body = JSON.stringify({
+										event: 'CALL_ENDED',
+										id: `call-${base + i}`,
+										taskId: 't',
+										callbackData: { n: i },
 									});
-									await res.text();
-									key = String(res.status);
-								} catch (error) {
-									key = `failed: ${(error as Error).message}`;
+									let key: string;
+									try {
+										const res = await fetch(url, {
+											method: 'POST',
+											headers: { 'content-type': 'application/json', connection: 'close' },
+											body,
+										});
+										await res.text();
+										key = String(res.status);
+									} catch (error) {
+										key = `failed: ${(error as Error).message}`;
+									}
+									answers[key] = (answers[key] ?? 0) + 1;
 								}
-								answers[key] = (answers[key] ?? 0) + 1;
-							}
-						}),
-					);
-					const answerS = (performance.now() - started) / 1000;
-					const expected = answers['200'] ?? 0;
-					let finished = 0;
-					let drainS = Number.NaN;
-					for (const until = Date.now() + DRAIN_LIMIT_MS; Date.now() < until; ) {
-						finished = (await finishedExecutions(n8n)) - doneBefore;
-						if (finished >= expected) {
-							drainS = (performance.now() - started) / 1000;
-							break;
-						}
-						await new Promise((r) => setTimeout(r, 200));
-					}
-					await new Promise((r) => setTimeout(r, 1500)); // the probe writes once a second
-					const probe = readProbe(probeFile);
-					const holds = probe.acquisitions - probeBefore.acquisitions;
-					const top = Object.entries(probe.byStatement)
-						.map(([k, v]) => {
-							const b = probeBefore.byStatement[k] ?? { n: 0, holdMs: 0 };
-							return { k, n: v.n - b.n, ms: v.holdMs - b.holdMs, max: v.maxHoldMs };
-						})
-						.filter((s) => s.n > 0)
-						.sort((a, b) => b.ms - a.ms)
-						.slice(0, 3)
-						.map((s) => `${s.k} x${s.n} ${Math.round(s.ms)}ms`)
-						.join(' | ');
-					let remembered: number | string = '-';
-					if (receiver === 'twin24dd') {
-						const wf = await n8n.api<{ staticData?: Record<string, any> }>(
-							'GET',
-							`/workflows/${workflowId}`,
+							}),
 						);
-						const kept = (wf.staticData?.['node:Trigger']?.deliveries ?? []) as unknown[];
-						remembered = `${kept.length}/${Math.min(EVENTS, 500)}`;
+						const answerS = (performance.now() - started) / 1000;
+						const expected = answers['200'] ?? 0;
+						let finished = 0;
+						let drainS = Number.NaN;
+						for (const until = Date.now() + DRAIN_LIMIT_MS; Date.now() < until; ) {
+							finished = (await finishedExecutions(n8n)) - doneBefore;
+							if (finished >= expected) {
+								drainS = (performance.now() - started) / 1000;
+								break;
+							}
+							await new Promise((r) => setTimeout(r, 200));
+						}
+						await new Promise((r) => setTimeout(r, 1500)); // the probe writes once a second
+						const probe = readProbe(probeFile);
+						const holds = probe.acquisitions - probeBefore.acquisitions;
+						const top = Object.entries(probe.byStatement)
+							.map(([k, v]) => {
+								const b = probeBefore.byStatement[k] ?? { n: 0, holdMs: 0 };
+								return { k, n: v.n - b.n, ms: v.holdMs - b.holdMs, max: v.maxHoldMs };
+							})
+							.filter((s) => s.n > 0)
+							.sort((a, b) => b.ms - a.ms)
+							.slice(0, 3)
+							.map((s) => `${s.k} x${s.n} ${Math.round(s.ms)}ms`)
+							.join(' | ');
+						let remembered: number | string = '-';
+						if (receiver === 'twin24dd') {
+							const wf = await n8n.api<{ staticData?: Record<string, any> }>(
+								'GET',
+								`/workflows/${workflowId}`,
+							);
+							const kept = (wf.staticData?.['node:Trigger']?.deliveries ?? []) as unknown[];
+							remembered = `${kept.length}/${Math.min(EVENTS, 500)}`;
+						}
+						const row = {
+							receiver,
+							save,
+							inFlight,
+							answersPerS: Math.round(EVENTS / answerS),
+							answers: Object.entries(answers)
+								.map(([k, v]) => `${k}:${v}`)
+								.join(' '),
+							finished,
+							execPerS: Number.isNaN(drainS)
+								? `>${DRAIN_LIMIT_MS / 1000}s`
+								: (finished / drainS).toFixed(1),
+							lockTimeouts: (n8n.readLog().match(LOCK_TIMEOUT) ?? []).length - logBefore,
+							probeTimeouts: probe.timeouts - probeBefore.timeouts,
+							holdsPerExec: (holds / Math.max(1, finished)).toFixed(1),
+							holdMsPerExec: (
+								(probe.holdMsTotal - probeBefore.holdMsTotal) /
+								Math.max(1, finished)
+							).toFixed(1),
+							maxWaitMs: probe.maxWaitMs,
+							maxWaiting: probe.maxWaiting,
+							remembered,
+							top,
+						};
+						rows.push(row);
+						console.log(`SQLITE-BENCH-ROW ${JSON.stringify(row)}`);
+						await n8n.deactivateWorkflow(workflowId);
 					}
-					const row = {
-						receiver,
-						save,
-						inFlight,
-						answersPerS: Math.round(EVENTS / answerS),
-						answers: Object.entries(answers)
-							.map(([k, v]) => `${k}:${v}`)
-							.join(' '),
-						finished,
-						execPerS: Number.isNaN(drainS)
-							? `>${DRAIN_LIMIT_MS / 1000}s`
-							: (finished / drainS).toFixed(1),
-						lockTimeouts: (n8n.readLog().match(LOCK_TIMEOUT) ?? []).length - logBefore,
-						probeTimeouts: probe.timeouts - probeBefore.timeouts,
-						holdsPerExec: (holds / Math.max(1, finished)).toFixed(1),
-						holdMsPerExec: (
-							(probe.holdMsTotal - probeBefore.holdMsTotal) /
-							Math.max(1, finished)
-						).toFixed(1),
-						maxWaitMs: probe.maxWaitMs,
-						maxWaiting: probe.maxWaiting,
-						remembered,
-						top,
-					};
-					rows.push(row);
-					console.log(`SQLITE-BENCH-ROW ${JSON.stringify(row)}`);
-					await n8n.deactivateWorkflow(workflowId);
-				}
-		console.log(
-			`\n${EVENTS} deliveries per row; n8n env ${JSON.stringify(EXTRA_ENV)}; load average ${os
-				.loadavg()
-				.map((l) => l.toFixed(2))
-				.join(' ')} on ${os.cpus().length} cores`,
-		);
-		console.table(rows.map(({ top: _top, ...r }) => r));
-	} catch (error) {
-		console.error(`n8n log tail:\n${n8n.readLog().split('\n').slice(-40).join('\n')}`);
-		throw error;
+			console.log(
+				`\n${EVENTS} deliveries per row; n8n env ${JSON.stringify(EXTRA_ENV)}; ${loadLine()}`,
+			);
+			console.table(rows.map(({ top: _top, ...r }) => r));
+		});
 	} finally {
-		await env.stop();
 		fs.rmSync(probeFile, { force: true });
 	}
-}
-
-void BOOT_TIMEOUT_MS;
-main().then(
-	() => process.exit(0),
-	(error) => {
-		console.error(error);
-		process.exit(1);
-	},
-);
+});

@@ -10,11 +10,9 @@
  * printed with the table. Asserts nothing.
  */
 import { randomUUID } from 'crypto';
-import * as os from 'os';
-
 import { callbotSign } from '../../sandbox';
-import type { N8nInstance } from '../e2e/harness/n8n';
-import { BOOT_TIMEOUT_MS, PACKAGE, startPackageN8n } from '../e2e/package-n8n';
+import { bootN8n, loadLine, PACKAGE, runBench, withN8n } from './harness/n8n';
+import type { N8nInstance } from './harness/n8n';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -201,15 +199,8 @@ async function load(
 	return { seconds: (performance.now() - started) / 1000, statuses };
 }
 
-async function main() {
-	const env = await Promise.race([
-		startPackageN8n('bench-triggers'),
-		new Promise<never>((_, reject) =>
-			setTimeout(() => reject(new Error('n8n did not start')), BOOT_TIMEOUT_MS),
-		),
-	]);
-	const { n8n, sandbox } = env;
-	try {
+runBench(async () => {
+	await withN8n(await bootN8n('bench-triggers'), async ({ n8n, sandbox }) => {
 		const rows: Array<Record<string, unknown>> = [];
 		for (const target of await targets(n8n, sandbox.accounts.nxteleCallbot)) {
 			const workflowId = await n8n.createWorkflow({
@@ -258,25 +249,9 @@ async function main() {
 			await n8n.deactivateWorkflow(workflowId);
 		}
 		console.log(
-			`\nWebhook deliveries into n8n, ${EVENTS} per receiver, ${CONCURRENCY} in flight, 1 in 10 a repeat; load average ${os
-				.loadavg()
-				.map((l) => l.toFixed(2))
-				.join(' ')} on ${os.cpus().length} cores`,
+			`\nWebhook deliveries into n8n, ${EVENTS} per receiver, ${CONCURRENCY} in flight, 1 in 10 a repeat; ${loadLine()}`,
 		);
 		console.table(rows);
 		console.log(`BENCH-TRIGGERS ${JSON.stringify(rows)}`);
-	} catch (error) {
-		console.error(`n8n log tail:\n${n8n.readLog().split('\n').slice(-40).join('\n')}`);
-		throw error;
-	} finally {
-		await env.stop();
-	}
-}
-
-main().then(
-	() => process.exit(0),
-	(error) => {
-		console.error(error);
-		process.exit(1);
-	},
-);
+	});
+});
