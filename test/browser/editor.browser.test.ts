@@ -187,9 +187,14 @@ async function dropdownEntries(dd: Dropdown, readmeShot?: string): Promise<strin
 	await field.waitFor();
 	// n8n disables the select while its options load (remoteParameterOptionsLoading); a click on it
 	// then opens nothing. A user waits for "Loading options..." to end: so does this.
-	const select = field.locator('.el-select').first();
-	await select.locator('.el-select__wrapper:not(.is-disabled)').first().waitFor();
-	await select.click();
+	await field
+		.locator('.el-select .el-input.is-disabled, .el-select.is-disabled')
+		.first()
+		.waitFor({ state: 'detached' });
+	// A multi-select's inner input can be read-only: its wrapper opens it, as a click does.
+	const input = field.locator('input').first();
+	if (await input.isEnabled()) await input.click();
+	else await field.locator('.el-select').first().click({ force: true });
 	const items = page.locator('.el-select-dropdown:visible .el-select-dropdown__item');
 	await items
 		.first()
