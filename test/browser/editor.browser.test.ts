@@ -12,7 +12,9 @@ import * as path from 'path';
 
 import type { ICredentialType, IDataObject, INodeTypeDescription } from 'n8n-workflow';
 
+import { callbotSign, DEFAULT_ACCOUNTS } from '../../sandbox';
 import type { RecordedRequest } from '../../sandbox';
+import { CALLBOT_API_PREFIX } from '../../sandbox/nxteleCallbot/router';
 import { createTaskSchema } from '../../sandbox/twin24/schemas';
 import { SEED_BOTS } from '../../sandbox/twin24/state';
 import { devCredentials, EXAMPLES_DIR, linkCredentials } from '../../scripts/dev-fixtures';
@@ -77,6 +79,9 @@ beforeAll(async () => {
 			minimalTask({ name: 'Sandbox spring campaign', defaultExecData: SEED_BOTS[0].id }),
 		),
 	);
+	// Likewise a Callbot account has a task already: the Task "From list" pickers must list it. Made
+	// through the Callbot API, signed as any client's request.
+	await createCallbotTask(env.sandbox.url, 'sandbox-spring-campaign', 'Sandbox spring campaign');
 	for (const c of devCredentials(env.sandbox.url)) {
 		const id = await env.n8n.createCredential(c.type, c.name, c.data);
 		credentials.set(c.type, { id, name: c.name });
@@ -91,6 +96,33 @@ afterAll(async () => {
 	await editor?.close();
 	await env?.stop();
 }, 60_000);
+
+/** createTask on the sandbox's Callbot API, signed with the sandbox account (research/nxcloud.md §1.2). */
+async function createCallbotTask(sandboxUrl: string, userTaskID: string, taskName: string) {
+	const { uuid, secretKey } = DEFAULT_ACCOUNTS.nxteleCallbot;
+	const body = JSON.stringify({
+		productID: 'callbot',
+		userTaskID,
+		sceneID: 'sandbox-scene',
+		taskCreateSetting: { taskName, startupType: 1 },
+	});
+	const createTs = String(Math.floor(Date.now() / 1000));
+	const requestID = `browser-seed-${userTaskID}`;
+	const response = await fetch(`${sandboxUrl}/nxbot${CALLBOT_API_PREFIX}/createTask`, {
+		method: 'POST',
+		headers: {
+			'Content-Type': 'application/json',
+			uuid,
+			requestID,
+			createTs,
+			sign: callbotSign(secretKey, body, createTs, requestID, uuid),
+		},
+		body,
+	});
+	const answer = (await response.json()) as { retCode?: number; retMsg?: string };
+	if (!response.ok || answer.retCode !== 0)
+		throw new Error(`Callbot createTask: HTTP ${response.status} ${JSON.stringify(answer)}`);
+}
 
 /** The node's credentials that apply to a resource (displayOptions), linked to the sandbox ones. */
 function credentialsFor(d: INodeTypeDescription, resource: string) {
@@ -148,7 +180,18 @@ async function dropdownEntries(dd: Dropdown, readmeShot?: string): Promise<strin
 		return entries;
 	}
 	const field = params.locator(`[data-parameter-path="parameters.${dd.path}"]`).first();
-	// A multi-select's inner input can be read-only and disabled: its wrapper opens it, as a click does.
+	if (dd.addButton && !(await field.count())) {
+		// The field sits in a fixedCollection entry not added yet ("Add Part"): add it, as a user does.
+		await params.getByRole('button', { name: dd.addButton }).first().click();
+	}
+	await field.waitFor();
+	// n8n disables the select while its options load (remoteParameterOptionsLoading); a click on it
+	// then opens nothing. A user waits for "Loading options..." to end: so does this.
+	await field
+		.locator('.el-select .el-input.is-disabled, .el-select.is-disabled')
+		.first()
+		.waitFor({ state: 'detached' });
+	// A multi-select's inner input can be read-only: its wrapper opens it, as a click does.
 	const input = field.locator('input').first();
 	if (await input.isEnabled()) await input.click();
 	else await field.locator('.el-select').first().click({ force: true });

@@ -24,6 +24,11 @@ export interface Dropdown {
 	method: string;
 	/** Fills only once another field is chosen (loadOptionsDependsOn): may legitimately be empty. */
 	dependsOn: string[];
+	/**
+	 * The button of the fixedCollection it sits in ("Add Part"): the field exists only once an entry
+	 * is added, as a user does with that button.
+	 */
+	addButton?: string;
 }
 
 export interface Panel {
@@ -101,12 +106,14 @@ function findDropdowns(
 	props: INodeProperties[],
 	pathPrefix: string,
 	wrap: (v: Values) => Values,
+	addButton?: string,
 ): Found[] {
 	const out: Found[] = [];
 	for (const p of props) {
 		const { local, root } = showValues(p);
 		const path = `${pathPrefix}${p.name}`;
 		const dd = dropdownOf(p, path);
+		if (dd && addButton) dd.addButton = addButton;
 		if (dd)
 			out.push({
 				dropdown: dd,
@@ -114,8 +121,11 @@ function findDropdowns(
 			});
 		if (p.type === 'collection' && p.options) {
 			out.push(
-				...findDropdowns(p.options as INodeProperties[], `${path}.`, (v) =>
-					wrap({ ...local, [p.name]: v }),
+				...findDropdowns(
+					p.options as INodeProperties[],
+					`${path}.`,
+					(v) => wrap({ ...local, [p.name]: v }),
+					addButton,
 				),
 			);
 		}
@@ -124,8 +134,11 @@ function findDropdowns(
 			for (const group of p.options as INodePropertyCollection[]) {
 				const groupPath = multiple ? `${path}.${group.name}[0].` : `${path}.${group.name}.`;
 				out.push(
-					...findDropdowns(group.values, groupPath, (v) =>
-						wrap({ ...local, [p.name]: { [group.name]: multiple ? [v] : v } }),
+					...findDropdowns(
+						group.values,
+						groupPath,
+						(v) => wrap({ ...local, [p.name]: { [group.name]: multiple ? [v] : v } }),
+						p.placeholder || addButton,
 					),
 				);
 			}
