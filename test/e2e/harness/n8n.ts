@@ -148,8 +148,8 @@ export interface N8nInstance {
 	/** Calls the production webhook URL `<baseUrl>/webhook/<path>`. */
 	callWebhook(webhookPath: string, req?: WebhookRequest): Promise<WebhookResponse>;
 	/**
-	 * Newest first. n8n's public API leaves out the executions still running unless `status` is
-	 * 'running' (then it lists only those).
+	 * Newest first, up to `limit` (default 100; more than 250 are read page by page). n8n's public API
+	 * leaves out the executions still running unless `status` is 'running' (then it lists only those).
 	 */
 	getExecutions(
 		workflowId: string,
@@ -674,14 +674,26 @@ export async function startN8n(opts: StartN8nOptions): Promise<N8nInstance> {
 		workflowId: string,
 		o: { includeData?: boolean; limit?: number; status?: string } = {},
 	): Promise<Execution[]> {
-		const q = new URLSearchParams({
-			workflowId,
-			includeData: String(o.includeData ?? false),
-			limit: String(o.limit ?? 100),
-			...(o.status ? { status: o.status } : {}),
-		});
-		const res = await api<{ data: Execution[] }>('GET', `/executions?${q}`);
-		return res.data;
+		// The public API gives at most 250 per page; a larger limit follows nextCursor.
+		const limit = o.limit ?? 100;
+		const out: Execution[] = [];
+		let cursor: string | null | undefined;
+		do {
+			const q = new URLSearchParams({
+				workflowId,
+				includeData: String(o.includeData ?? false),
+				limit: String(Math.min(250, limit - out.length)),
+				...(o.status ? { status: o.status } : {}),
+				...(cursor ? { cursor } : {}),
+			});
+			const page = await api<{ data: Execution[]; nextCursor?: string | null }>(
+				'GET',
+				`/executions?${q}`,
+			);
+			out.push(...page.data);
+			cursor = page.nextCursor;
+		} while (cursor && out.length < limit);
+		return out;
 	}
 
 	async function waitForPublication(id: string, want: (status: string) => boolean): Promise<void> {
